@@ -1,0 +1,216 @@
+/**
+ * Turning checked records into the map's GeoJSON layers and the manifest.
+ */
+import { area, bbox, booleanPointInPolygon, centerOfMass, circle, pointOnFeature, truncate } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { CarrierProps, DistrictInfo, Manifest } from '../../src/domain/built';
+import type { CarrierRecord, PlaceRecord } from '../../src/domain/schema';
+import { encodeKeys, mapTerms } from '../../src/domain/taxonomy';
+import type { DistrictPolygons } from './check';
+import type { BaseGeography, BuildRecords } from './read';
+
+/** Attribution of the base geography, as ../shared/geo/README.md asks. */
+export const BASE_ATTRIBUTION =
+  'Boundaries © AMap 2020 (via ChinaAdminDivisonSHP) · Water © GSHHG (Wessel &amp; Smith) · Policy texts: Suzhou / Jiangsu governments';
+
+/** A built layer: file name and content. */
+export interface BuiltLayer {
+  file: string;
+  /** Geometry may be null for unlocated features (RFC 7946 §3.2). */
+  data: FeatureCollection<Geometry | null>;
+}
+
+function districtAnchor(poly: Feature<Polygon | MultiPolygon>): [number, number] {
+  const c = centerOfMass(poly);
+  const p = booleanPointInPolygon(c, poly) ? c : pointOnFeature(poly);
+  const [lon, lat] = p.geometry.coordinates;
+  return [Number(lon.toFixed(5)), Number(lat.toFixed(5))];
+}
+
+/** Resolves a carrier's location to geometry, precision and a human-readable basis. */
+function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, districtName: string) {
+  const loc = c.location;
+  if (loc.precision === 'site') {
+    return {
+      geometry: { type: 'Point', coordinates: [loc.lon, loc.lat] } as Point,
+      basis: loc.basis,
+      place: undefined,
+    };
+  }
+  if (loc.precision === 'area') {
+    const p = places.get(loc.place) as PlaceRecord;
+    const how = loc.note ? `${loc.note}; ` : '';
+    return {
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] } as Point,
+      basis: `${how}placed at the centre of ${p.name_zh} (±${p.uncertainty_km} km): ${p.basis}`,
+      place: { id: p.id, name_zh: p.name_zh, name_en: p.name_en, uncertainty_km: p.uncertainty_km },
+    };
+  }
+  return {
+    geometry: null,
+    basis: `only the district (${districtName}) is known: the table lists the carrier under it`,
+    place: undefined,
+  };
+}
+
+/**
+ * Builds every layer and the manifest from checked records.
+ * @returns layers to write to `public/data/` and the manifest describing them.
+ */
+export function buildLayers(records: BuildRecords, base: BaseGeography, polygons: DistrictPolygons) {
+  const { taxonomy } = records;
+  const places = new Map(records.places.map((p) => [p.id, p]));
+  const districtKeys = new Map(records.districts.map((d) => [d.id, mapTerms(d.direction_terms, taxonomy).keys]));
+  const districtName = new Map(records.districts.map((d) => [d.id, d.name_zh]));
+
+  const carrierFeatures: Array<Feature<Point | null, CarrierProps>> = records.carriers.map((c) => {
+    const inherited = districtKeys.get(c.district) ?? [];
+    const ownKeys = taxonomy.directions.map((d) => d.key).filter((k) => c.directions.some((o) => o.key === k));
+    const { geometry, basis, place } = locate(c, places, districtName.get(c.district) ?? c.district);
+    const props: CarrierProps = {
+      id: c.id,
+      seed_text: c.seed_text,
+      name_zh: c.name_zh,
+      name_en: c.name_en,
+      name_en_status: c.name_en_status,
+      ...(c.reading_note ? { reading_note: c.reading_note } : {}),
+      district: c.district,
+      roles: c.roles,
+      park: c.roles.includes('city-park'),
+      directions_own: c.directions,
+      directions_inherited: inherited,
+      dirs: encodeKeys(ownKeys),
+      dirs_inh: encodeKeys(inherited),
+      precision: c.location.precision,
+      basis,
+      ...(place ? { place } : {}),
+      sources: c.sources,
+    };
+    return { type: 'Feature', id: c.id, geometry, properties: props };
+  });
+
+  const located = carrierFeatures.filter((f) => f.geometry !== null) as Array<Feature<Point, CarrierProps>>;
+  const carrierAreas: Feature<Polygon>[] = located
+    .filter((f) => f.properties.place)
+    .map((f) => {
+      const p = f.properties;
+      const halo = circle(f.geometry.coordinates, p.place?.uncertainty_km ?? 1, { steps: 48, units: 'kilometers' });
+      return {
+        type: 'Feature',
+        id: p.id,
+        geometry: truncate(halo, { precision: 5 }).geometry,
+        properties: { id: p.id, district: p.district, park: p.park, dirs: p.dirs, dirs_inh: p.dirs_inh },
+      };
+    });
+
+  const districtInfos: DistrictInfo[] = records.districts.map((d) => {
+    const poly = polygons.get(d.id);
+    if (!poly) throw new Error(`district ${d.id} has no polygon`);
+    const mine = carrierFeatures.filter((f) => f.properties.district === d.id);
+    const cats = new Set(d.category_terms);
+    return {
+      id: d.id,
+      adcode: d.adcode,
+      name_zh: d.name_zh,
+      name_en: d.name_en,
+      name_en_status: d.name_en_status,
+      category_terms: d.category_terms,
+      category_keys: taxonomy.categories.filter((c) => cats.has(c.zh)).map((c) => c.key),
+      direction_terms: d.direction_terms,
+      direction_keys: districtKeys.get(d.id) ?? [],
+      ...(d.reading_note ? { reading_note: d.reading_note } : {}),
+      sources: d.sources,
+      anchor: districtAnchor(poly),
+      bbox: bbox(poly).map((v) => Number(v.toFixed(5))) as [number, number, number, number],
+      area_km2: Math.round(area(poly) / 1e6),
+      n_carriers: mine.length,
+      n_district_level: mine.filter((f) => f.properties.precision === 'district').length,
+    };
+  });
+
+  const districtsLayer: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: districtInfos.map((d) => ({
+      type: 'Feature',
+      id: Number(d.adcode),
+      geometry: (polygons.get(d.id) as Feature<Geometry>).geometry,
+      properties: {
+        id: d.id,
+        name_zh: d.name_zh,
+        name_en: d.name_en,
+        dirs: encodeKeys(d.direction_keys),
+        n_directions: d.direction_keys.length,
+        n_carriers: d.n_carriers,
+      },
+    })),
+  };
+  const anchorsLayer: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: districtInfos.map((d) => ({
+      type: 'Feature',
+      id: Number(d.adcode),
+      geometry: { type: 'Point', coordinates: d.anchor },
+      properties: { id: d.id, name_zh: d.name_zh, name_en: d.name_en, n_district_level: d.n_district_level },
+    })),
+  };
+  const slim = (fc: FeatureCollection, keep: string[]): FeatureCollection =>
+    truncate(
+      {
+        type: 'FeatureCollection',
+        features: fc.features.map((f) => ({
+          type: 'Feature',
+          geometry: f.geometry,
+          properties: Object.fromEntries(keep.map((k) => [k, f.properties?.[k] ?? null])),
+        })),
+      },
+      { precision: 5 },
+    );
+
+  const layers: Record<string, BuiltLayer> = {
+    districts: { file: 'districts.geojson', data: districtsLayer },
+    'district-anchors': { file: 'district-anchors.geojson', data: anchorsLayer },
+    carriers: { file: 'carriers.geojson', data: { type: 'FeatureCollection', features: carrierFeatures } },
+    'carrier-areas': { file: 'carrier-areas.geojson', data: { type: 'FeatureCollection', features: carrierAreas } },
+    neighbours: { file: 'base-neighbours.geojson', data: slim(base.neighbours, ['name', 'name_en']) },
+    water: { file: 'base-water.geojson', data: slim(base.water, ['name', 'name_en', 'class']) },
+    rivers: { file: 'base-rivers.geojson', data: slim(base.rivers, ['class']) },
+  };
+
+  const byDistrict: Record<string, number> = {};
+  const byPrecision: Record<string, number> = { site: 0, area: 0, district: 0 };
+  for (const f of carrierFeatures) {
+    byDistrict[f.properties.district] = (byDistrict[f.properties.district] ?? 0) + 1;
+    byPrecision[f.properties.precision] += 1;
+  }
+  const cityBbox = districtInfos.reduce(
+    (b, d) => [
+      Math.min(b[0], d.bbox[0]),
+      Math.min(b[1], d.bbox[1]),
+      Math.max(b[2], d.bbox[2]),
+      Math.max(b[3], d.bbox[3]),
+    ],
+    [180, 90, -180, -90],
+  ) as [number, number, number, number];
+
+  const manifest: Manifest = {
+    version: 1,
+    layers: Object.fromEntries(
+      Object.entries(layers).map(([k, l]) => [k, { file: l.file, features: l.data.features.length }]),
+    ),
+    counts: {
+      parks: carrierFeatures.filter((f) => f.properties.park).length,
+      carriers: carrierFeatures.length,
+      districts: districtInfos.length,
+      places: records.places.length,
+      carriers_by_district: byDistrict,
+      carriers_by_precision: byPrecision,
+    },
+    sources: records.sources,
+    directions: taxonomy.directions,
+    categories: taxonomy.categories,
+    districts: districtInfos,
+    attribution: BASE_ATTRIBUTION,
+    bbox: cityBbox,
+  };
+  return { layers, manifest };
+}

@@ -1,0 +1,173 @@
+/**
+ * Record schemas shared by the data build (`geo/build`) and the app (`src/data`).
+ *
+ * Every type used elsewhere is `z.infer` of a schema here, so the shapes are declared once.
+ * The human-edited YAML in `geo/` is validated against the `*RecordSchema`s; the built GeoJSON
+ * properties the app reads are validated against the `*PropsSchema`s.
+ */
+import { z } from 'zod';
+
+/** Lower-case kebab-case identifier, e.g. `zjg-shazhouhu-park`. */
+export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, -)');
+
+/** Lower-case 6-digit hex colour, e.g. `#1f77b4`. */
+export const HexColourSchema = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a lower-case #rrggbb colour');
+
+/** Document ids of the five seeds: the three-digit prefix of their file names. */
+export const DocIdSchema = z.enum(['000', '001', '002', '003', '004']);
+export type DocId = z.infer<typeof DocIdSchema>;
+
+/**
+ * A citation: document, 1-based line number in the seed text file, and a short quote that must
+ * occur verbatim on that line (the build checks it against `../shared/seeds/`).
+ */
+export const SourceRefSchema = z.strictObject({
+  doc: DocIdSchema,
+  line: z.number().int().positive(),
+  quote: z.string().min(1).max(200),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/** Whether an English name is an established official one or our own translation. */
+export const NameEnStatusSchema = z.enum(['official', 'translation']);
+
+/** One of the five source documents (`geo/sources.yaml`). */
+export const SourceDocSchema = z.strictObject({
+  id: DocIdSchema,
+  file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+  title_zh: z.string().min(1),
+  title_en: z.string().min(1),
+  issuer_zh: z.string().min(1),
+  reference: z.string().optional(),
+  date: z.string().optional(),
+});
+export type SourceDoc = z.infer<typeof SourceDocSchema>;
+
+/**
+ * A normalised industry direction (重点发展方向) of the taxonomy (`geo/directions.yaml`).
+ * `terms` are the seed's own wordings that map to it; `name_terms` are extra substrings that,
+ * found in a carrier's own name, justify a `from_name` assignment.
+ */
+export const DirectionSchema = z.strictObject({
+  key: IdSchema,
+  zh: z.string().min(1),
+  en: z.string().min(1),
+  colour: HexColourSchema,
+  terms: z.array(z.string().min(1)),
+  name_terms: z.array(z.string().min(1)).default([]),
+});
+export type Direction = z.infer<typeof DirectionSchema>;
+
+/** A 类别 (category) value of the 一览表 table, with its translation. */
+export const CategorySchema = z.strictObject({
+  key: IdSchema,
+  zh: z.string().min(1),
+  en: z.string().min(1),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+/** The taxonomy file: directions and table categories. */
+export const TaxonomySchema = z.strictObject({
+  directions: z.array(DirectionSchema).min(1),
+  categories: z.array(CategorySchema).min(1),
+});
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+
+/**
+ * One district (区/县级市, incl. SIP and 苏州高新区) and its row of the 一览表 table
+ * (`geo/districts.yaml`). `category_terms` and `direction_terms` are the cell contents split on
+ * 、 exactly as written (duplicates kept); `adcode` joins the record to the base-geography polygon.
+ */
+export const DistrictRecordSchema = z.strictObject({
+  id: IdSchema,
+  adcode: z.string().regex(/^\d{6}$/),
+  name_zh: z.string().min(1),
+  table_name: z.string().min(1),
+  name_en: z.string().min(1),
+  name_en_status: NameEnStatusSchema,
+  category_terms: z.array(z.string().min(1)).min(1),
+  direction_terms: z.array(z.string().min(1)).min(1),
+  reading_note: z.string().optional(),
+  sources: z.array(SourceRefSchema).min(1),
+});
+export type DistrictRecord = z.infer<typeof DistrictRecordSchema>;
+
+/**
+ * A named area of the gazetteer (`geo/places.yaml`): a town, planning zone or landmark whose
+ * approximate centre is known from a cited reference. Carriers whose name or text ties them to
+ * the area inherit its position with precision `area`.
+ * `lon`/`lat` in WGS-84 degrees; `uncertainty_km` is the radius within which the carrier is
+ * expected to lie (km), shown on the map as a halo.
+ */
+export const PlaceRecordSchema = z.strictObject({
+  id: IdSchema,
+  name_zh: z.string().min(1),
+  name_en: z.string().min(1),
+  district: IdSchema,
+  lon: z.number().min(119.8).max(121.5),
+  lat: z.number().min(30.7).max(32.1),
+  uncertainty_km: z.number().positive().max(15),
+  basis: z.string().min(10),
+});
+export type PlaceRecord = z.infer<typeof PlaceRecordSchema>;
+
+/** How a direction was assigned to a carrier: stated by a document, or read from its own name. */
+export const DirectionBasisSchema = z.enum(['stated', 'from_name']);
+
+/**
+ * A direction a carrier has in its own right. `term` is the wording that justifies it: for
+ * `from_name` a substring of the carrier's `name_zh`; for `stated` a substring of `source`'s quote.
+ */
+export const OwnDirectionSchema = z.strictObject({
+  key: IdSchema,
+  basis: DirectionBasisSchema,
+  term: z.string().min(1),
+  source: SourceRefSchema.optional(),
+});
+export type OwnDirection = z.infer<typeof OwnDirectionSchema>;
+
+/**
+ * Where a record is. `place` → the gazetteer area's centre (precision `area`); `district` → only
+ * the district is known (never drawn as a point); `site` → a surveyed or addressed site with its
+ * own basis (WGS-84 degrees).
+ */
+export const LocationSpecSchema = z.discriminatedUnion('precision', [
+  z.strictObject({ precision: z.literal('area'), place: IdSchema, note: z.string().optional() }),
+  z.strictObject({ precision: z.literal('district') }),
+  z.strictObject({
+    precision: z.literal('site'),
+    lon: z.number(),
+    lat: z.number(),
+    basis: z.string().min(10),
+  }),
+]);
+export type LocationSpec = z.infer<typeof LocationSpecSchema>;
+export const PrecisionSchema = z.enum(['site', 'area', 'district']);
+export type Precision = z.infer<typeof PrecisionSchema>;
+
+/** Roles a carrier may play besides being a 主要产业载体. */
+export const RoleSchema = z.enum(['city-park']);
+
+/**
+ * A key carrier (主要产业载体). `seed_text` is the table segment exactly as written (split on
+ * 、); `name_zh` is our reading of it (equal unless a typo or a merged cell is resolved, which
+ * `reading_note` then explains). Several records may share one `seed_text` when a cell runs two
+ * names together. Directions inherited from the district are derived by the build, not stored.
+ */
+export const CarrierRecordSchema = z.strictObject({
+  id: IdSchema,
+  seed_text: z.string().min(1),
+  name_zh: z.string().min(1),
+  reading_note: z.string().optional(),
+  name_en: z.string().min(1),
+  name_en_status: NameEnStatusSchema,
+  district: IdSchema,
+  roles: z.array(RoleSchema).default([]),
+  directions: z.array(OwnDirectionSchema).default([]),
+  location: LocationSpecSchema,
+  sources: z.array(SourceRefSchema).min(1),
+});
+export type CarrierRecord = z.infer<typeof CarrierRecordSchema>;
+
+/** A YAML file of carriers: `carriers: [...]`. */
+export const CarrierFileSchema = z.strictObject({ carriers: z.array(CarrierRecordSchema) });
