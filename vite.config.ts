@@ -1,25 +1,34 @@
 /**
- * Vite builds the app; Vitest runs two projects: `unit` (data, schemas, filters, analysis; node)
- * and `browser` (the built app in headless Debian Chromium via playwright-core; needs `npm run build`).
+ * Vite builds the app from `src/` (entry `src/index.html`) with `public/` as static files (the built
+ * data lands in `public/data/`). Vitest runs two projects: `unit` (node) and `browser` (the built
+ * app in headless Debian Chromium via playwright-core; needs `npm run build` first).
  */
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+const here = import.meta.dirname;
+
 export default defineConfig({
-  plugins: [react()],
+  root: resolve(here, 'src'),
+  publicDir: resolve(here, 'public'),
   base: './',
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  plugins: [react()],
+  build: { outDir: resolve(here, 'dist'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },
+  server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {
+    root: here,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', root: here, include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,
         test: {
           name: 'browser',
+          root: here,
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

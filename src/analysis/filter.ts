@@ -1,0 +1,90 @@
+/**
+ * The filter: which carriers, parks and districts match the user's choice of industry directions
+ * and districts. Pure functions over built records; `src/map/expressions.ts` states the same rule
+ * as MapLibre filter expressions, and the unit tests check the two agree on every record.
+ */
+import type { CarrierProps, DistrictInfo } from '../domain/built';
+
+/** How several chosen directions combine: a record must carry at least one, or all of them. */
+export type MatchMode = 'any' | 'all';
+
+/** The user's filter. Empty `directions` / `districts` mean "no restriction". */
+export interface FilterState {
+  /** Direction keys of the taxonomy. */
+  directions: string[];
+  mode: MatchMode;
+  /** District ids. */
+  districts: string[];
+  /** Whether a carrier also matches by the directions it inherits from its district's table row. */
+  inherit: boolean;
+}
+
+/** No restriction: everything matches. */
+export const EMPTY_FILTER: FilterState = { directions: [], mode: 'any', districts: [], inherit: false };
+
+/** The direction keys a carrier carries under `inherit` (own, plus its district's when inheriting). */
+export function carrierKeys(
+  c: Pick<CarrierProps, 'directions_own' | 'directions_inherited'>,
+  inherit: boolean,
+): Set<string> {
+  const keys = new Set(c.directions_own.map((d) => d.key));
+  if (inherit) for (const k of c.directions_inherited) keys.add(k);
+  return keys;
+}
+
+function matchesKeys(keys: Set<string>, state: FilterState): boolean {
+  if (state.directions.length === 0) return true;
+  return state.mode === 'all' ? state.directions.every((k) => keys.has(k)) : state.directions.some((k) => keys.has(k));
+}
+
+/** Whether a carrier (or park) matches the filter. */
+export function carrierMatches(
+  c: Pick<CarrierProps, 'district' | 'directions_own' | 'directions_inherited'>,
+  state: FilterState,
+): boolean {
+  if (state.districts.length > 0 && !state.districts.includes(c.district)) return false;
+  return matchesKeys(carrierKeys(c, state.inherit), state);
+}
+
+/** The chosen directions that are among a district's focus directions (its table row). */
+export function districtFocusMatches(d: Pick<DistrictInfo, 'direction_keys'>, state: FilterState): string[] {
+  return state.directions.filter((k) => d.direction_keys.includes(k));
+}
+
+/** Counts of what the filter leaves, for the visible count and the legend. */
+export interface FilterCounts {
+  parks: number;
+  carriers: number;
+  /** Of `carriers`, those whose location is known only to the district. */
+  districtLevel: number;
+  /** District-level matches per district id (shown next to each district's label). */
+  districtLevelByDistrict: Record<string, number>;
+}
+
+/** Counts the parks and carriers matching `state`. Parks are carriers with the city-park role. */
+export function countMatches(carriers: readonly CarrierProps[], state: FilterState): FilterCounts {
+  const out: FilterCounts = { parks: 0, carriers: 0, districtLevel: 0, districtLevelByDistrict: {} };
+  for (const c of carriers) {
+    if (!carrierMatches(c, state)) continue;
+    out.carriers += 1;
+    if (c.park) out.parks += 1;
+    if (c.precision === 'district') {
+      out.districtLevel += 1;
+      out.districtLevelByDistrict[c.district] = (out.districtLevelByDistrict[c.district] ?? 0) + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Carriers per direction key (own directions, plus inherited when `inherit`), within the chosen
+ * districts; shown next to each direction in the filter panel.
+ */
+export function directionCounts(carriers: readonly CarrierProps[], state: Pick<FilterState, 'inherit' | 'districts'>) {
+  const out: Record<string, number> = {};
+  for (const c of carriers) {
+    if (state.districts.length > 0 && !state.districts.includes(c.district)) continue;
+    for (const k of carrierKeys(c, state.inherit)) out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}

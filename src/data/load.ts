@@ -1,0 +1,128 @@
+/**
+ * Loading the built data (`public/data/`, written by `npm run data`) and indexing it for the app.
+ */
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import {
+  type CarrierProps,
+  CarrierPropsSchema,
+  type DistrictInfo,
+  type Manifest,
+  ManifestSchema,
+} from '../domain/built';
+
+/** A data file could not be loaded or is not what the build writes. */
+export class DataLoadError extends Error {
+  readonly file: string;
+  constructor(file: string, reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'DataLoadError';
+    this.file = file;
+  }
+}
+
+/** Properties of a park marker: the carrier's, plus whether it is drawn at its district's anchor. */
+export type ParkMarkerProps = Pick<
+  CarrierProps,
+  'id' | 'name_zh' | 'name_en' | 'district' | 'dirs' | 'dirs_inh' | 'precision'
+> & { anchored: boolean };
+
+/** Everything the app needs, loaded once. */
+export interface AppData {
+  manifest: Manifest;
+  /** Every carrier record (parks included), located or not, in build order. */
+  carriers: CarrierProps[];
+  carrierById: Map<string, CarrierProps>;
+  districtById: Map<string, DistrictInfo>;
+  /** Located carriers only, for the map's `carriers` source. */
+  carrierPoints: FeatureCollection<Point, CarrierProps>;
+  /**
+   * The ten parks as markers: at their point when located; otherwise at their district's label
+   * anchor with `anchored: true`, drawn hollow so that no site is implied.
+   */
+  parkMarkers: FeatureCollection<Point, ParkMarkerProps>;
+  /** Absolute URL of a built file, for sources the map loads itself. */
+  url: (file: string) => string;
+}
+
+async function fetchJson(url: string, file: string): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new DataLoadError(file, `could not be fetched (${(e as Error).message})`);
+  }
+  if (!res.ok) throw new DataLoadError(file, `HTTP ${res.status}: run "npm run data" to build it`);
+  try {
+    return await res.json();
+  } catch {
+    throw new DataLoadError(file, 'is not valid JSON');
+  }
+}
+
+/** Builds the park markers from the carriers (pure; exported for tests). */
+export function parkMarkersOf(
+  carriers: readonly CarrierProps[],
+  pointOf: (id: string) => [number, number] | undefined,
+  districtById: Map<string, DistrictInfo>,
+): FeatureCollection<Point, ParkMarkerProps> {
+  const features: Array<Feature<Point, ParkMarkerProps>> = [];
+  for (const c of carriers) {
+    if (!c.park) continue;
+    const located = pointOf(c.id);
+    const anchor = located ?? districtById.get(c.district)?.anchor;
+    if (!anchor) continue;
+    features.push({
+      type: 'Feature',
+      id: c.id,
+      geometry: { type: 'Point', coordinates: anchor },
+      properties: {
+        id: c.id,
+        name_zh: c.name_zh,
+        name_en: c.name_en,
+        district: c.district,
+        dirs: c.dirs,
+        dirs_inh: c.dirs_inh,
+        precision: c.precision,
+        anchored: located === undefined,
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Loads and validates the manifest and the carriers layer.
+ * @param baseUrl URL of the data folder, e.g. `new URL('data/', document.baseURI)`.
+ * @throws DataLoadError naming the file that is missing or malformed.
+ */
+export async function loadAppData(baseUrl: URL): Promise<AppData> {
+  const url = (file: string) => new URL(file, baseUrl).href;
+  const parsed = ManifestSchema.safeParse(await fetchJson(url('manifest.json'), 'manifest.json'));
+  if (!parsed.success)
+    throw new DataLoadError('manifest.json', `unexpected shape (${parsed.error.issues[0]?.message})`);
+  const manifest = parsed.data;
+  const carriersFile = manifest.layers.carriers?.file ?? 'carriers.geojson';
+  const raw = (await fetchJson(url(carriersFile), carriersFile)) as FeatureCollection<Point | null>;
+  if (raw?.type !== 'FeatureCollection' || !Array.isArray(raw.features)) {
+    throw new DataLoadError(carriersFile, 'is not a GeoJSON FeatureCollection');
+  }
+  const carriers: CarrierProps[] = [];
+  const points: Array<Feature<Point, CarrierProps>> = [];
+  for (const f of raw.features) {
+    const p = CarrierPropsSchema.safeParse(f.properties);
+    if (!p.success) throw new DataLoadError(carriersFile, `feature ${String(f.id)}: ${p.error.issues[0]?.message}`);
+    carriers.push(p.data);
+    if (f.geometry) points.push({ type: 'Feature', id: f.id, geometry: f.geometry, properties: p.data });
+  }
+  const districtById = new Map(manifest.districts.map((d) => [d.id, d]));
+  const pointById = new Map(points.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
+  return {
+    manifest,
+    carriers,
+    carrierById: new Map(carriers.map((c) => [c.id, c])),
+    districtById,
+    carrierPoints: { type: 'FeatureCollection', features: points },
+    parkMarkers: parkMarkersOf(carriers, (id) => pointById.get(id), districtById),
+    url,
+  };
+}

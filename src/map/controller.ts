@@ -1,0 +1,147 @@
+/**
+ * The one place that owns the live MapLibre map. Everything else talks to the map through this
+ * class: filters go in as global state (no source is rebuilt), clicks come out as selections.
+ */
+
+import type { StyleSpecification } from 'maplibre-gl';
+import {
+  AttributionControl,
+  type MapGeoJSONFeature,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FilterCounts, FilterState } from '../analysis/filter';
+import type { GlobalState } from './expressions';
+import { INTERACTIVE_LAYERS, LAYER_GROUPS, type LayerGroup, SOURCE } from './layers';
+import { LOCAL_CJK_FONTS } from './theme';
+
+setWorkerUrl(workerUrl);
+
+/** What a click picked: a carrier or park (with any others drawn at the same point), or a district. */
+export type MapSelection = { kind: 'carrier'; id: string; others: string[] } | { kind: 'district'; id: string } | null;
+
+/** Options of the controller. */
+export interface MapControllerOptions {
+  /** Initial view: [west, south, east, north] in degrees. */
+  bbox: [number, number, number, number];
+  onSelect: (selection: MapSelection) => void;
+  /** Called once when the style and its sources are loaded, or with the error that stopped it. */
+  onLoad?: (error?: Error) => void;
+}
+
+/** Frames the whole city with room for the side panels (px). */
+const FIT_PADDING = { top: 40, bottom: 40, left: 40, right: 40 };
+
+export class MapController {
+  private readonly map: MapLibreMap;
+  private selectedDistrict: number | null = null;
+
+  /**
+   * Creates the map in `container` with `style`.
+   * @throws Error if WebGL is unavailable (MapLibre's own error).
+   */
+  constructor(container: HTMLElement, style: StyleSpecification, options: MapControllerOptions) {
+    this.map = new MapLibreMap({
+      container,
+      style,
+      bounds: options.bbox,
+      fitBoundsOptions: { padding: FIT_PADDING },
+      localIdeographFontFamily: LOCAL_CJK_FONTS,
+      attributionControl: false,
+      maxZoom: 15,
+      minZoom: 6,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.on('load', () => options.onLoad?.());
+    this.map.on('error', (e) => {
+      if (!this.map.loaded()) options.onLoad?.(new Error(e.error.message));
+    });
+    this.map.on('click', (e) => options.onSelect(this.pick(e.point)));
+    this.map.on('mousemove', (e) => {
+      const hit = this.map.queryRenderedFeatures(e.point, { layers: [...INTERACTIVE_LAYERS].slice(0, 2) });
+      this.map.getCanvas().style.cursor = hit.length > 0 ? 'pointer' : '';
+    });
+  }
+
+  private pick(point: { x: number; y: number }): MapSelection {
+    const box: [[number, number], [number, number]] = [
+      [point.x - 4, point.y - 4],
+      [point.x + 4, point.y + 4],
+    ];
+    const hits = this.map.queryRenderedFeatures(box, { layers: [...INTERACTIVE_LAYERS] });
+    const records = hits.filter((f) => f.layer.id !== 'districts-fill');
+    if (records.length > 0) {
+      const ids = [...new Set(records.map((f) => String(f.properties.id)))];
+      return { kind: 'carrier', id: ids[0], others: ids.slice(1) };
+    }
+    const district = hits.find((f) => f.layer.id === 'districts-fill');
+    return district ? { kind: 'district', id: String(district.properties.id) } : null;
+  }
+
+  /** Applies the filter and the counts derived from it (district-level matches per district). */
+  setFilter(state: FilterState, counts: FilterCounts): void {
+    const set = <K extends keyof GlobalState>(k: K, v: GlobalState[K]) => this.map.setGlobalStateProperty(k, v);
+    set('sel', state.directions);
+    set('mode', state.mode);
+    set('districts', state.districts);
+    set('inherit', state.inherit);
+    set('dlCounts', counts.districtLevelByDistrict);
+  }
+
+  /** Switches map labels between Chinese and English. */
+  setLanguage(lang: 'zh' | 'en'): void {
+    this.map.setGlobalStateProperty('lang', lang);
+  }
+
+  /** Shows or hides a group of layers (legend toggles). */
+  setGroupVisible(group: LayerGroup, visible: boolean): void {
+    for (const id of LAYER_GROUPS[group]) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  /** Outlines one district (by adcode feature id), or none. */
+  highlightDistrict(adcode: number | null): void {
+    if (this.selectedDistrict !== null) {
+      this.map.setFeatureState({ source: SOURCE.districts, id: this.selectedDistrict }, { selected: false });
+    }
+    this.selectedDistrict = adcode;
+    if (adcode !== null) this.map.setFeatureState({ source: SOURCE.districts, id: adcode }, { selected: true });
+  }
+
+  /** Flies to a point (degrees) at `zoom`, or fits a bbox [w, s, e, n] (degrees). */
+  flyTo(target: { center: [number, number]; zoom: number } | { bbox: [number, number, number, number] }): void {
+    if ('bbox' in target) this.map.fitBounds(target.bbox, { padding: FIT_PADDING, duration: 800 });
+    else this.map.flyTo({ center: target.center, zoom: target.zoom, duration: 800 });
+  }
+
+  /** Resolves at the next `idle` (all tiles loaded, no transition running). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** Ids of the features currently rendered in the given layers (deduplicated, sorted). */
+  renderedIds(layers: string[]): string[] {
+    const feats: MapGeoJSONFeature[] = this.map.queryRenderedFeatures({ layers });
+    return [...new Set(feats.map((f) => String(f.properties.id)))].sort();
+  }
+
+  /** Screen position (px) of a lon/lat, e.g. to click a feature in a test. */
+  project(lonLat: [number, number]): { x: number; y: number } {
+    const p = this.map.project(lonLat);
+    return { x: p.x, y: p.y };
+  }
+
+  /** Removes the map and frees its WebGL context. */
+  destroy(): void {
+    this.map.remove();
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Layer factories: pure functions (theme, taxonomy) → typed MapLibre layer specifications.
+ * Layer ids read `<layer>-<role>`; sources are declared in `style.ts` under the ids in `SOURCE`.
+ */
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Direction } from '../domain/schema';
+import { carrierColour, districtLabel, focusMatchCount, localName, recordFilter } from './expressions';
+import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
+
+/** Source ids of the style. */
+export const SOURCE = {
+  neighbours: 'neighbours',
+  water: 'water',
+  rivers: 'rivers',
+  districts: 'districts',
+  districtAnchors: 'district-anchors',
+  carrierAreas: 'carrier-areas',
+  carriers: 'carriers',
+  parks: 'parks',
+} as const;
+
+/** Layer ids that respond to clicks, topmost first. */
+export const INTERACTIVE_LAYERS = ['parks-symbol', 'carriers-circle', 'districts-fill'] as const;
+
+/** Toggleable layer groups and the layer ids each controls. */
+export const LAYER_GROUPS = {
+  focus: ['districts-fill'],
+  parks: ['parks-symbol', 'parks-label'],
+  carriers: ['carriers-circle', 'carriers-label', 'carrier-areas-fill', 'carrier-areas-line'],
+} as const;
+export type LayerGroup = keyof typeof LAYER_GROUPS;
+
+/** Basemap: background, neighbouring cities, water, rivers. */
+export function baseLayers(t: MapTheme): LayerSpecification[] {
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': t.background } },
+    { id: 'neighbours-fill', type: 'fill', source: SOURCE.neighbours, paint: { 'fill-color': t.neighbourFill } },
+    {
+      id: 'neighbours-line',
+      type: 'line',
+      source: SOURCE.neighbours,
+      paint: { 'line-color': t.neighbourLine, 'line-width': 0.8 },
+    },
+  ];
+}
+
+/** District polygons: focus choropleth under the direction filter, outlines, selection. */
+export function districtLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {
+  const keys = directions.map((d) => d.key);
+  const count = focusMatchCount(keys);
+  return [
+    {
+      id: 'districts-fill',
+      type: 'fill',
+      source: SOURCE.districts,
+      paint: {
+        'fill-color': [
+          'case',
+          ['==', ['length', ['global-state', 'sel']], 0],
+          t.districtFill,
+          ['step', count, t.focusRamp[0], 1, t.focusRamp[1], 2, t.focusRamp[2], 3, t.focusRamp[3]],
+        ],
+        'fill-opacity': [
+          'case',
+          [
+            'any',
+            ['==', ['length', ['global-state', 'districts']], 0],
+            ['in', ['get', 'id'], ['global-state', 'districts']],
+          ],
+          0.95,
+          0.35,
+        ],
+      },
+    },
+    { id: 'water-fill', type: 'fill', source: SOURCE.water, paint: { 'fill-color': t.water } },
+    {
+      id: 'rivers-line',
+      type: 'line',
+      source: SOURCE.rivers,
+      paint: { 'line-color': t.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.6] },
+    },
+    {
+      id: 'districts-line',
+      type: 'line',
+      source: SOURCE.districts,
+      paint: { 'line-color': t.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 12, 1.8] },
+    },
+    {
+      id: 'districts-selected-line',
+      type: 'line',
+      source: SOURCE.districts,
+      paint: {
+        'line-color': t.districtLineSelected,
+        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0],
+      },
+    },
+  ];
+}
+
+/** Carriers: uncertainty halos of area-precision records, points coloured by direction, labels. */
+export function carrierLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {
+  const filter = recordFilter(directions.map((d) => d.key));
+  const colour = carrierColour(directions, t.carrierDefault);
+  return [
+    {
+      id: 'carrier-areas-fill',
+      type: 'fill',
+      source: SOURCE.carrierAreas,
+      filter,
+      minzoom: 9,
+      paint: { 'fill-color': t.areaFill, 'fill-opacity': 0.06 },
+    },
+    {
+      id: 'carrier-areas-line',
+      type: 'line',
+      source: SOURCE.carrierAreas,
+      filter,
+      minzoom: 9,
+      paint: { 'line-color': t.areaLine, 'line-opacity': 0.35, 'line-width': 0.8, 'line-dasharray': [2, 2] },
+    },
+    {
+      id: 'carriers-circle',
+      type: 'circle',
+      source: SOURCE.carriers,
+      filter: ['all', filter, ['!', ['get', 'park']]],
+      paint: {
+        'circle-color': colour,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 12, 7],
+        'circle-stroke-color': t.carrierStroke,
+        'circle-stroke-width': 1.2,
+      },
+    },
+    {
+      id: 'carriers-label',
+      type: 'symbol',
+      source: SOURCE.carriers,
+      filter: ['all', filter, ['!', ['get', 'park']]],
+      minzoom: 10.5,
+      layout: {
+        'text-field': localName(),
+        'text-font': [FONT_REGULAR],
+        'text-size': 11,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-max-width': 9,
+        'text-optional': true,
+      },
+      paint: { 'text-color': t.districtLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.2 },
+    },
+  ];
+}
+
+/** The ten city parks: prominent markers and labels; district-anchored ones drawn hollow. */
+export function parkLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {
+  const filter = recordFilter(directions.map((d) => d.key));
+  return [
+    {
+      id: 'parks-symbol',
+      type: 'circle',
+      source: SOURCE.parks,
+      filter,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 12, 12],
+        'circle-color': ['case', ['get', 'anchored'], t.parkStroke, t.park],
+        'circle-stroke-color': t.park,
+        'circle-stroke-width': ['case', ['get', 'anchored'], 3, 2],
+      },
+    },
+    {
+      id: 'parks-label',
+      type: 'symbol',
+      source: SOURCE.parks,
+      filter,
+      layout: {
+        'text-field': localName(),
+        'text-font': [FONT_BOLD],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 15],
+        'text-offset': [0, 1.2],
+        'text-anchor': 'top',
+        'text-max-width': 10,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': t.parkLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.6 },
+    },
+  ];
+}
+
+/** Labels of neighbouring cities and districts (with the district-level count). */
+export function labelLayers(t: MapTheme): LayerSpecification[] {
+  return [
+    {
+      id: 'neighbours-label',
+      type: 'symbol',
+      source: SOURCE.neighbours,
+      layout: { 'text-field': localName(), 'text-font': [FONT_REGULAR], 'text-size': 13 },
+      paint: { 'text-color': t.neighbourLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1 },
+    },
+    {
+      id: 'districts-label',
+      type: 'symbol',
+      source: SOURCE.districtAnchors,
+      layout: {
+        'text-field': districtLabel(),
+        'text-font': [FONT_REGULAR],
+        'text-size': 13,
+        'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
+        'text-radial-offset': 1.4,
+        'text-max-width': 12,
+      },
+      paint: { 'text-color': t.districtLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.5 },
+    },
+  ];
+}

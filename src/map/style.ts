@@ -1,0 +1,60 @@
+/**
+ * The whole map style as data: a pure function of the built data's URLs, the taxonomy and the theme.
+ * Nothing in it is fetched from outside the app's origin: GeoJSON from `data/`, Latin glyphs from a
+ * bundled font file (`font-faces`), CJK glyphs from local fonts (`localIdeographFontFamily`).
+ */
+
+import notoSansRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import notoSansBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
+import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Direction } from '../domain/schema';
+import { GLOBAL_STATE_DEFAULTS } from './expressions';
+import { baseLayers, carrierLayers, districtLayers, labelLayers, parkLayers, SOURCE } from './layers';
+import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
+
+/** Where each source's data comes from: a URL (loaded by MapLibre's worker) or an in-memory object. */
+export type SourceData = Record<(typeof SOURCE)[keyof typeof SOURCE], GeoJSONSourceSpecification['data']>;
+
+/** Unicode ranges the bundled Latin font files cover (Basic Latin, Latin-1, general punctuation). */
+const LATIN_RANGES = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+2000-206F', 'U+2212'];
+
+/**
+ * Builds the style.
+ * @param data the data of every source in `SOURCE`.
+ * @param attribution HTML attribution of the base geography (shown by the attribution control).
+ */
+export function buildStyle(
+  data: SourceData,
+  directions: readonly Direction[],
+  theme: MapTheme,
+  attribution: string,
+): StyleSpecification {
+  const geojson = (d: GeoJSONSourceSpecification['data'], extra: Partial<GeoJSONSourceSpecification> = {}) =>
+    ({ type: 'geojson', data: d, ...extra }) as GeoJSONSourceSpecification;
+  return {
+    version: 8,
+    name: 'suzhou-digital-economy',
+    state: Object.fromEntries(Object.entries(GLOBAL_STATE_DEFAULTS).map(([k, v]) => [k, { default: v }])),
+    'font-faces': {
+      [FONT_REGULAR]: [{ url: notoSansRegular, 'unicode-range': LATIN_RANGES }],
+      [FONT_BOLD]: [{ url: notoSansBold, 'unicode-range': LATIN_RANGES }],
+    },
+    sources: {
+      [SOURCE.neighbours]: geojson(data.neighbours),
+      [SOURCE.water]: geojson(data.water),
+      [SOURCE.rivers]: geojson(data.rivers),
+      [SOURCE.districts]: geojson(data.districts, { attribution }),
+      [SOURCE.districtAnchors]: geojson(data['district-anchors']),
+      [SOURCE.carrierAreas]: geojson(data['carrier-areas']),
+      [SOURCE.carriers]: geojson(data.carriers, { promoteId: 'id' }),
+      [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
+    },
+    layers: [
+      ...baseLayers(theme),
+      ...districtLayers(theme, directions),
+      ...carrierLayers(theme, directions),
+      ...labelLayers(theme),
+      ...parkLayers(theme, directions),
+    ],
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Every colour and size of the map in one typed object (lower-case hex). Direction colours are
+ * data (`geo/directions.yaml`) and come from the manifest, not from here.
+ */
+export interface MapTheme {
+  background: string;
+  neighbourFill: string;
+  neighbourLine: string;
+  neighbourLabel: string;
+  water: string;
+  river: string;
+  districtFill: string;
+  districtLine: string;
+  districtLineSelected: string;
+  /** Choropleth ramp for 0, 1, 2, 3+ chosen directions among a district's focus directions. */
+  focusRamp: [string, string, string, string];
+  districtLabel: string;
+  labelHalo: string;
+  carrierDefault: string;
+  carrierStroke: string;
+  areaFill: string;
+  areaLine: string;
+  park: string;
+  parkStroke: string;
+  parkLabel: string;
+}
+
+/** The default light theme. */
+export const LIGHT: MapTheme = {
+  background: '#e9edf0',
+  neighbourFill: '#f1f1ec',
+  neighbourLine: '#c8c8bf',
+  neighbourLabel: '#9a9a90',
+  water: '#bfd9ee',
+  river: '#9cc3e3',
+  districtFill: '#fbfaf6',
+  districtLine: '#7d8593',
+  districtLineSelected: '#1d2733',
+  focusRamp: ['#f3f1ea', '#d4e4f4', '#8fbce0', '#3f86c4'],
+  districtLabel: '#3b4350',
+  labelHalo: '#ffffff',
+  carrierDefault: '#6b7380',
+  carrierStroke: '#ffffff',
+  areaFill: '#4a78b5',
+  areaLine: '#4a78b5',
+  park: '#c2311f',
+  parkStroke: '#ffffff',
+  parkLabel: '#7a1d12',
+};
+
+/** Font stack names used in `text-font`; resolved through the style's `font-faces`. */
+export const FONT_REGULAR = 'Noto Sans Regular';
+export const FONT_BOLD = 'Noto Sans Bold';
+
+/** CSS font families for CJK glyphs, rasterized locally by MapLibre (`localIdeographFontFamily`). */
+export const LOCAL_CJK_FONTS =
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";

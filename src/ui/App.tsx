@@ -1,0 +1,190 @@
+/**
+ * The page: loads the data, holds the filter / selection / language state, and lays out the map,
+ * the filter panel, the legend and the detail card. State flows one way: data → pure derivations
+ * (`useMemo`) → map and panels.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { carrierMatches, countMatches, EMPTY_FILTER, type FilterState } from '../analysis/filter';
+import { parseUrlState, writeUrlState } from '../analysis/url';
+import { type AppData, loadAppData } from '../data/load';
+import type { MapController, MapSelection } from '../map/controller';
+import type { LayerGroup } from '../map/layers';
+import { CarrierCard, DistrictCard } from './DetailCard';
+import { FilterPanel } from './FilterPanel';
+import { type Lang, t } from './i18n';
+import { Legend } from './Legend';
+import { MapView } from './MapView';
+import { exposeTestHook } from './testHook';
+
+type Selection = { kind: 'carrier'; id: string; others: string[] } | { kind: 'district'; id: string } | null;
+
+const ALL_VISIBLE: Record<LayerGroup, boolean> = { focus: true, parks: true, carriers: true };
+
+function initialLang(): Lang {
+  return new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh';
+}
+
+export function App() {
+  const [data, setData] = useState<AppData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [visible, setVisible] = useState(ALL_VISIBLE);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [controller, setController] = useState<MapController | null>(null);
+
+  useEffect(() => {
+    loadAppData(new URL('data/', document.baseURI))
+      .then((d) => {
+        const parsed = parseUrlState(new URLSearchParams(window.location.search), {
+          directions: d.manifest.directions.map((x) => x.key),
+          districts: d.manifest.districts.map((x) => x.id),
+        });
+        setFilter(parsed.filter);
+        setNotices(parsed.notices);
+        setData(d);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, []);
+
+  useEffect(() => {
+    if (!data) return;
+    const params = writeUrlState(new URLSearchParams(window.location.search), filter);
+    if (lang === 'en') params.set('lang', 'en');
+    else params.delete('lang');
+    const qs = params.toString();
+    window.history.replaceState(null, '', qs ? `?${qs}` : window.location.pathname);
+  }, [data, filter, lang]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    document.title = t(lang, 'title');
+  }, [lang]);
+
+  const counts = useMemo(() => (data ? countMatches(data.carriers, filter) : null), [data, filter]);
+  const matching = useMemo(
+    () => new Set(data ? data.carriers.filter((c) => carrierMatches(c, filter)).map((c) => c.id) : []),
+    [data, filter],
+  );
+
+  const showCarrier = useCallback(
+    (id: string) => {
+      const c = data?.carrierById.get(id);
+      if (!c || !data) return;
+      setSelection({ kind: 'carrier', id, others: [] });
+      const point = data.carrierPoints.features.find((f) => f.properties.id === id);
+      if (point) controller?.flyTo({ center: point.geometry.coordinates as [number, number], zoom: 12 });
+      else {
+        const d = data.districtById.get(c.district);
+        if (d) controller?.flyTo({ bbox: d.bbox });
+      }
+    },
+    [data, controller],
+  );
+  const showDistrict = useCallback(
+    (id: string, fly = true) => {
+      const d = data?.districtById.get(id);
+      if (!d) return;
+      setSelection({ kind: 'district', id });
+      if (fly) controller?.flyTo({ bbox: d.bbox });
+    },
+    [data, controller],
+  );
+
+  useEffect(() => {
+    const d = selection?.kind === 'district' ? data?.districtById.get(selection.id) : undefined;
+    controller?.highlightDistrict(d ? Number(d.adcode) : null);
+  }, [selection, data, controller]);
+
+  const onSelect = useCallback((s: MapSelection) => setSelection(s), []);
+  const onReady = useCallback(
+    (c: MapController | null, e?: Error) => {
+      if (e || !c) {
+        setError(`${t(lang, 'mapError')}: ${e?.message ?? 'unknown error'}`);
+        return;
+      }
+      setController(c);
+      exposeTestHook(c);
+    },
+    [lang],
+  );
+
+  if (error) {
+    return (
+      <main className="error" role="alert" data-testid="error">
+        <h1>{t(lang, 'dataError')}</h1>
+        <p>{error}</p>
+      </main>
+    );
+  }
+  if (!data || !counts) return <main className="loading">{t(lang, 'loading')}</main>;
+
+  const selected =
+    selection?.kind === 'carrier'
+      ? data.carrierById.get(selection.id)
+      : selection?.kind === 'district'
+        ? data.districtById.get(selection.id)
+        : undefined;
+
+  return (
+    <div className="app">
+      <header>
+        <div>
+          <h1>{t(lang, 'title')}</h1>
+          <p className="muted">{t(lang, 'subtitle')}</p>
+        </div>
+        <button type="button" className="lang" data-testid="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {lang === 'zh' ? 'EN' : '中文'}
+        </button>
+      </header>
+      {notices.length > 0 && (
+        <div className="notice" role="status" data-testid="notice">
+          {t(lang, 'urlNotice')}: {notices.join('; ')}
+          <button type="button" onClick={() => setNotices([])} aria-label={t(lang, 'close')}>
+            ×
+          </button>
+        </div>
+      )}
+      <aside className="side">
+        <FilterPanel data={data} filter={filter} counts={counts} lang={lang} onChange={setFilter} />
+        <Legend
+          lang={lang}
+          filter={filter}
+          visible={visible}
+          onToggle={(g, v) => setVisible((prev) => ({ ...prev, [g]: v }))}
+        />
+      </aside>
+      <MapView
+        data={data}
+        filter={filter}
+        counts={counts}
+        lang={lang}
+        visible={visible}
+        onSelect={onSelect}
+        onReady={onReady}
+      />
+      {selection?.kind === 'carrier' && selected && 'seed_text' in selected && (
+        <CarrierCard
+          data={data}
+          carrier={selected}
+          others={selection.others}
+          lang={lang}
+          onDistrict={(id) => showDistrict(id)}
+          onCarrier={showCarrier}
+          onClose={() => setSelection(null)}
+        />
+      )}
+      {selection?.kind === 'district' && selected && 'adcode' in selected && (
+        <DistrictCard
+          data={data}
+          district={selected}
+          lang={lang}
+          matching={matching}
+          onCarrier={showCarrier}
+          onClose={() => setSelection(null)}
+        />
+      )}
+    </div>
+  );
+}

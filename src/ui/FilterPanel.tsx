@@ -1,0 +1,98 @@
+/**
+ * The filter panel: industry directions (multi-select, any/all), inheritance, districts, and the
+ * visible count of matching parks and carriers.
+ */
+import { directionCounts, EMPTY_FILTER, type FilterCounts, type FilterState } from '../analysis/filter';
+import type { AppData } from '../data/load';
+import { type Lang, t } from './i18n';
+
+export interface FilterPanelProps {
+  data: AppData;
+  filter: FilterState;
+  counts: FilterCounts;
+  lang: Lang;
+  onChange: (f: FilterState) => void;
+}
+
+const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+export function FilterPanel({ data, filter, counts, lang, onChange }: FilterPanelProps) {
+  const perDirection = directionCounts(data.carriers, filter);
+  const { manifest } = data;
+  return (
+    <section className="panel filter" aria-label={t(lang, 'directions')}>
+      <p className="count" data-testid="match-count" data-parks={counts.parks} data-carriers={counts.carriers}>
+        <strong>{counts.parks}</strong>/{manifest.counts.parks} {t(lang, 'parks')} · <strong>{counts.carriers}</strong>/
+        {manifest.counts.carriers} {t(lang, 'carriers')}
+        <span className="muted">
+          {' '}
+          ({t(lang, 'districtLevel')} {counts.districtLevel})
+        </span>
+      </p>
+      <h2>{t(lang, 'directions')}</h2>
+      <div className="mode" role="radiogroup">
+        {(['any', 'all'] as const).map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="mode"
+              checked={filter.mode === m}
+              onChange={() => onChange({ ...filter, mode: m })}
+            />
+            {t(lang, m === 'any' ? 'matchAny' : 'matchAll')}
+          </label>
+        ))}
+      </div>
+      <ul className="chips">
+        {manifest.directions.map((d) => {
+          const on = filter.directions.includes(d.key);
+          return (
+            <li key={d.key}>
+              <button
+                type="button"
+                className={on ? 'chip on' : 'chip'}
+                aria-pressed={on}
+                data-direction={d.key}
+                onClick={() => onChange({ ...filter, directions: toggle(filter.directions, d.key) })}
+              >
+                <span className="swatch" style={{ background: d.colour }} />
+                {lang === 'en' ? d.en : d.zh}
+                <span className="n">{perDirection[d.key] ?? 0}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <label className="inherit">
+        <input
+          type="checkbox"
+          checked={filter.inherit}
+          onChange={(e) => onChange({ ...filter, inherit: e.target.checked })}
+        />
+        {t(lang, 'inherit')}
+      </label>
+      <h2>{t(lang, 'districts')}</h2>
+      <ul className="chips">
+        {manifest.districts.map((d) => {
+          const on = filter.districts.includes(d.id);
+          return (
+            <li key={d.id}>
+              <button
+                type="button"
+                className={on ? 'chip on' : 'chip'}
+                aria-pressed={on}
+                data-district={d.id}
+                onClick={() => onChange({ ...filter, districts: toggle(filter.districts, d.id) })}
+              >
+                {lang === 'en' ? d.name_en : d.name_zh}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="reset" onClick={() => onChange(EMPTY_FILTER)}>
+        {t(lang, 'reset')}
+      </button>
+    </section>
+  );
+}

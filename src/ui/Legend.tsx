@@ -1,0 +1,74 @@
+/**
+ * The legend: every symbol on the map, the focus choropleth ramp, and the layer toggles.
+ */
+import type { FilterState } from '../analysis/filter';
+import type { LayerGroup } from '../map/layers';
+import { LIGHT } from '../map/theme';
+import { type Lang, t } from './i18n';
+
+export interface LegendProps {
+  lang: Lang;
+  filter: FilterState;
+  visible: Record<LayerGroup, boolean>;
+  onToggle: (group: LayerGroup, visible: boolean) => void;
+}
+
+const GROUPS: Array<{ group: LayerGroup; label: 'layerFocus' | 'layerParks' | 'layerCarriers' }> = [
+  { group: 'focus', label: 'layerFocus' },
+  { group: 'parks', label: 'layerParks' },
+  { group: 'carriers', label: 'layerCarriers' },
+];
+
+export function Legend({ lang, filter, visible, onToggle }: LegendProps) {
+  return (
+    <section className="panel legend" data-testid="legend">
+      <h2>{t(lang, 'legend')}</h2>
+      <ul className="toggles">
+        {GROUPS.map(({ group, label }) => (
+          <li key={group}>
+            <label>
+              <input
+                type="checkbox"
+                data-layer-group={group}
+                checked={visible[group]}
+                onChange={(e) => onToggle(group, e.target.checked)}
+              />
+              {t(lang, label)}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <ul className="symbols">
+        <li>
+          <span className="sym park" style={{ background: LIGHT.park, borderColor: LIGHT.park }} />
+          {t(lang, 'parkLocated')}
+        </li>
+        <li>
+          <span className="sym park" style={{ background: '#fff', borderColor: LIGHT.park, borderWidth: 3 }} />
+          {t(lang, 'parkAnchored')}
+        </li>
+        <li>
+          <span className="sym carrier" style={{ background: LIGHT.carrierDefault }} />
+          {t(lang, 'carrierPoint')}
+        </li>
+        <li>
+          <span className="sym halo" style={{ borderColor: LIGHT.areaLine }} />
+          {t(lang, 'areaHalo')}
+        </li>
+      </ul>
+      {filter.directions.length > 0 && (
+        <div className="ramp">
+          <span>{t(lang, 'focusRamp')}</span>
+          <div>
+            {LIGHT.focusRamp.map((c, i) => (
+              <span key={c} className="step" style={{ background: c }}>
+                {i === 3 ? '3+' : i}
+              </span>
+            ))}
+          </div>
+        </div>
+      )}
+      <p className="note">{t(lang, 'districtLevelNote')}</p>
+    </section>
+  );
+}

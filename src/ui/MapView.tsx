@@ -1,0 +1,91 @@
+/**
+ * Hosts the map: creates the one `MapController` for the page and forwards props to it.
+ */
+import { useEffect, useRef } from 'react';
+import type { FilterCounts, FilterState } from '../analysis/filter';
+import type { AppData } from '../data/load';
+import { MapController, type MapSelection } from '../map/controller';
+import type { LayerGroup } from '../map/layers';
+import { buildStyle } from '../map/style';
+import { LIGHT } from '../map/theme';
+import type { Lang } from './i18n';
+
+/** Props: the loaded data and what the panels chose. */
+export interface MapViewProps {
+  data: AppData;
+  filter: FilterState;
+  counts: FilterCounts;
+  lang: Lang;
+  visible: Record<LayerGroup, boolean>;
+  onSelect: (s: MapSelection) => void;
+  /** Receives the controller once the map has loaded (or the error that stopped it). */
+  onReady: (controller: MapController | null, error?: Error) => void;
+}
+
+export function MapView({ data, filter, counts, lang, visible, onSelect, onReady }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const controller = useRef<MapController | null>(null);
+  const loaded = useRef(false);
+  const latest = useRef({ filter, counts, lang, visible, onSelect, onReady });
+  latest.current = { filter, counts, lang, visible, onSelect, onReady };
+
+  useEffect(() => {
+    if (!container.current) return;
+    const style = buildStyle(
+      {
+        neighbours: data.url('base-neighbours.geojson'),
+        water: data.url('base-water.geojson'),
+        rivers: data.url('base-rivers.geojson'),
+        districts: data.url('districts.geojson'),
+        'district-anchors': data.url('district-anchors.geojson'),
+        'carrier-areas': data.url('carrier-areas.geojson'),
+        carriers: data.carrierPoints,
+        parks: data.parkMarkers,
+      },
+      data.manifest.directions,
+      LIGHT,
+      data.manifest.attribution,
+    );
+    let c: MapController;
+    try {
+      c = new MapController(container.current, style, {
+        bbox: data.manifest.bbox,
+        onSelect: (s) => latest.current.onSelect(s),
+        onLoad: (error) => {
+          if (error) {
+            latest.current.onReady(null, error);
+            return;
+          }
+          loaded.current = true;
+          const l = latest.current;
+          c.setFilter(l.filter, l.counts);
+          c.setLanguage(l.lang);
+          for (const [g, v] of Object.entries(l.visible)) c.setGroupVisible(g as LayerGroup, v);
+          l.onReady(c);
+        },
+      });
+    } catch (e) {
+      latest.current.onReady(null, e as Error);
+      return;
+    }
+    controller.current = c;
+    return () => {
+      loaded.current = false;
+      controller.current = null;
+      c.destroy();
+    };
+  }, [data]);
+
+  useEffect(() => {
+    if (loaded.current) controller.current?.setFilter(filter, counts);
+  }, [filter, counts]);
+  useEffect(() => {
+    if (loaded.current) controller.current?.setLanguage(lang);
+  }, [lang]);
+  useEffect(() => {
+    if (!loaded.current) return;
+    for (const [g, v] of Object.entries(visible)) controller.current?.setGroupVisible(g as LayerGroup, v);
+  }, [visible]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}
