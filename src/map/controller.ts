@@ -51,6 +51,8 @@ export class MapController {
       fitBoundsOptions: { padding: FIT_PADDING },
       localIdeographFontFamily: LOCAL_CJK_FONTS,
       attributionControl: false,
+      // Symbols appear at once: a fade would delay `idle` after every filter change (ms).
+      fadeDuration: 0,
       maxZoom: 15,
       minZoom: 6,
       dragRotate: false,

@@ -34,6 +34,8 @@ export function buildStyle(
   return {
     version: 8,
     name: 'suzhou-digital-economy',
+    // Filter changes apply at once rather than over the default 300 ms paint transition.
+    transition: { duration: 0, delay: 0 },
     state: Object.fromEntries(Object.entries(GLOBAL_STATE_DEFAULTS).map(([k, v]) => [k, { default: v }])),
     'font-faces': {
       [FONT_REGULAR]: [{ url: notoSansRegular, 'unicode-range': LATIN_RANGES }],

@@ -1,0 +1,151 @@
+/**
+ * The built app in headless Chromium: loads offline with no console error, renders the ten parks,
+ * filters by direction (map and count agree with the records), opens cards with their sources,
+ * and handles bad URL parameters and a missing data file visibly.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CarrierProps, Manifest } from '../../src/domain/built';
+import { gotoMap, type Harness, openPage, startHarness } from './harness';
+
+let h: Harness;
+const shots = resolve(import.meta.dirname, '..', '..', 'test-results');
+
+beforeAll(async () => {
+  h = await startHarness();
+  mkdirSync(shots, { recursive: true });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The records as served, read in the page so the expectation comes from the data, not the UI. */
+async function served(page: Page) {
+  return page.evaluate(async () => {
+    const manifest = (await (await fetch('data/manifest.json')).json()) as Manifest;
+    const fc = (await (await fetch('data/carriers.geojson')).json()) as {
+      features: Array<{ geometry: unknown; properties: CarrierProps }>;
+    };
+    return { manifest, features: fc.features };
+  });
+}
+
+const rendered = (page: Page, layers: string[]) => page.evaluate((l) => window.__sdeMap?.rendered(l) ?? [], layers);
+
+async function clickDirection(page: Page, key: string) {
+  await page.click(`[data-direction="${key}"]`);
+  await page.evaluate(() => window.__sdeMap?.idle());
+}
+
+/** Clicks the map canvas at a lon/lat (degrees). */
+async function clickAt(page: Page, lonLat: [number, number]) {
+  const box = await page.locator('.maplibregl-canvas').boundingBox();
+  const p = await page.evaluate((ll) => window.__sdeMap?.project(ll), lonLat);
+  if (!box || !p) throw new Error('map canvas not found');
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+}
+
+describe('the map app', () => {
+  it('loads with no request outside its origin and no console error, and renders all ten parks', async () => {
+    const { page, log } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { features } = await served(page);
+    const parkIds = features
+      .filter((f) => f.properties.park)
+      .map((f) => f.properties.id)
+      .sort();
+    expect(parkIds).toHaveLength(10);
+    expect(await rendered(page, ['parks-symbol'])).toEqual(parkIds);
+    await page.screenshot({ path: resolve(shots, 'default-view.png') });
+    expect(log.foreignRequests).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves exactly the carriers and parks carrying a chosen direction, and says so', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { manifest, features } = await served(page);
+    for (const key of ['blockchain', 'digital-culture-tourism', 'artificial-intelligence']) {
+      await clickDirection(page, key);
+      const carrying = features.filter((f) => f.properties.directions_own.some((d) => d.key === key));
+      const count = page.getByTestId('match-count');
+      expect(Number(await count.getAttribute('data-carriers')), key).toBe(carrying.length);
+      expect(Number(await count.getAttribute('data-parks')), key).toBe(
+        carrying.filter((f) => f.properties.park).length,
+      );
+      expect(await count.textContent()).toContain(`${carrying.length}/${manifest.counts.carriers}`);
+      const located = carrying.filter((f) => f.geometry !== null && !f.properties.park).map((f) => f.properties.id);
+      expect(await rendered(page, ['carriers-circle']), key).toEqual(located.sort());
+      const parks = carrying.filter((f) => f.properties.park).map((f) => f.properties.id);
+      expect(await rendered(page, ['parks-symbol']), key).toEqual(parks.sort());
+      await clickDirection(page, key);
+    }
+    expect(await rendered(page, ['parks-symbol'])).toHaveLength(10);
+    await page.close();
+  });
+
+  it('opens a park card with its document title and quote when the park is clicked', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { manifest, features } = await served(page);
+    const park = features.find((f) => f.properties.park && f.geometry !== null);
+    expect(park).toBeDefined();
+    const coords = (park?.geometry as { coordinates: [number, number] }).coordinates;
+    await clickAt(page, coords);
+    const card = page.getByTestId('card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-id')).toBe(park?.properties.id);
+    const sources = await card.getByTestId('sources').textContent();
+    const s001 = manifest.sources.find((s) => s.id === '001');
+    expect(sources).toContain(s001?.title_zh);
+    for (const s of park?.properties.sources ?? []) expect(sources).toContain(s.quote);
+    await page.close();
+  });
+
+  it('opens a district card listing its carriers; choosing one shows its card', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { manifest, features } = await served(page);
+    const wujiang = manifest.districts.find((d) => d.id === 'wujiang');
+    if (!wujiang) throw new Error('wujiang missing');
+    // A point inside Wujiang away from its label and park: 30% up from the south edge of its bbox, mid-way across.
+    await clickAt(page, [wujiang.anchor[0], wujiang.bbox[1] + 0.3 * (wujiang.bbox[3] - wujiang.bbox[1])]);
+    const card = page.getByTestId('card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-kind')).toBe('district');
+    const listed = await card
+      .locator('[data-carrier]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-carrier')));
+    const expected = features.filter((f) => f.properties.district === 'wujiang').map((f) => f.properties.id);
+    expect(listed).toEqual(expected);
+    await card.locator(`[data-carrier="${expected[1]}"]`).click();
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid=card]')?.getAttribute('data-id') === id,
+      expected[1],
+    );
+    await page.close();
+  });
+
+  it('ignores bad URL parameters with a notice and applies the good ones', async () => {
+    const { page, log } = await openPage(h);
+    await gotoMap(page, h.origin, '?dir=blockchain,not-a-direction&district=atlantis');
+    expect(await page.getByTestId('notice').textContent()).toContain('not-a-direction');
+    expect(await page.locator('[data-direction="blockchain"]').getAttribute('aria-pressed')).toBe('true');
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an error, not a blank map, when a data file is missing', async () => {
+    const { page } = await openPage(h);
+    await page.route('**/data/manifest.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${h.origin}/`);
+    const error = page.getByTestId('error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('manifest.json');
+    await page.close();
+  });
+});
