@@ -93,16 +93,15 @@ describe('the map app', () => {
     await gotoMap(page, h.origin);
     const { manifest, features } = await served(page);
     const park = features.find((f) => f.properties.park && f.geometry !== null);
-    expect(park).toBeDefined();
-    const coords = (park?.geometry as { coordinates: [number, number] }).coordinates;
-    await clickAt(page, coords);
+    if (!park) throw new Error('no located park to click');
+    await clickAt(page, (park.geometry as { coordinates: [number, number] }).coordinates);
     const card = page.getByTestId('card');
     await card.waitFor();
-    expect(await card.getAttribute('data-id')).toBe(park?.properties.id);
+    expect(await card.getAttribute('data-id')).toBe(park.properties.id);
     const sources = await card.getByTestId('sources').textContent();
     const s001 = manifest.sources.find((s) => s.id === '001');
     expect(sources).toContain(s001?.title_zh);
-    for (const s of park?.properties.sources ?? []) expect(sources).toContain(s.quote);
+    for (const s of park.properties.sources) expect(sources).toContain(s.quote);
     await page.close();
   });
 
