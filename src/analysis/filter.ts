@@ -88,3 +88,50 @@ export function directionCounts(carriers: readonly CarrierProps[], state: Pick<F
   }
   return out;
 }
+
+/**
+ * The colour a carrier is drawn in under `state`: the colour of the first chosen direction (in
+ * taxonomy order) it carries, else of its first own direction, else `null` (the theme's default).
+ */
+export function carrierColourUnder(
+  c: Pick<CarrierProps, 'directions_own' | 'directions_inherited'>,
+  state: FilterState,
+  directions: ReadonlyArray<{ key: string; colour: string }>,
+): string | null {
+  const keys = carrierKeys(c, state.inherit);
+  const chosen = directions.find((d) => state.directions.includes(d.key) && keys.has(d.key));
+  if (chosen) return chosen.colour;
+  const own = directions.find((d) => c.directions_own.some((o) => o.key === d.key));
+  return own ? own.colour : null;
+}
+
+/**
+ * What the map shows under `state`, per feature: whether each carrier matches and its colour, and
+ * per district how many chosen directions are among its focus (−1 when no direction is chosen)
+ * and whether it is among the chosen districts. Applied to the map as feature-state.
+ */
+export interface MapFeatureView {
+  carriers: Array<{ id: string; match: boolean; colour: string | null }>;
+  districts: Array<{ id: string; focus: number; chosen: boolean }>;
+}
+
+/** Derives the per-feature map view from the records and the filter (pure). */
+export function mapViewOf(
+  carriers: readonly CarrierProps[],
+  districts: readonly Pick<DistrictInfo, 'id' | 'direction_keys'>[],
+  state: FilterState,
+  directions: ReadonlyArray<{ key: string; colour: string }>,
+): MapFeatureView {
+  return {
+    carriers: carriers.map((c) => ({
+      id: c.id,
+      match: carrierMatches(c, state),
+      colour: carrierColourUnder(c, state, directions),
+    })),
+    districts: districts.map((d) => ({
+      id: d.id,
+      focus: state.directions.length === 0 ? -1 : districtFocusMatches(d, state).length,
+      chosen: state.districts.length === 0 || state.districts.includes(d.id),
+    })),
+  };
+}

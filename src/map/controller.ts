@@ -1,6 +1,6 @@
 /**
  * The one place that owns the live MapLibre map. Everything else talks to the map through this
- * class: filters go in as global state (no source is rebuilt), clicks come out as selections.
+ * class: filters go in as feature-state (no source is rebuilt or re-tiled), clicks come out as selections.
  */
 
 import type { StyleSpecification } from 'maplibre-gl';
@@ -8,13 +8,13 @@ import {
   AttributionControl,
   type MapGeoJSONFeature,
   Map as MapLibreMap,
+  Marker,
   NavigationControl,
   ScaleControl,
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FilterCounts, FilterState } from '../analysis/filter';
-import type { GlobalState } from './expressions';
+import type { MapFeatureView } from '../analysis/filter';
 import { INTERACTIVE_LAYERS, LAYER_GROUPS, type LayerGroup, SOURCE } from './layers';
 import { LOCAL_CJK_FONTS } from './theme';
 
@@ -32,12 +32,18 @@ export interface MapControllerOptions {
   onLoad?: (error?: Error) => void;
 }
 
+/** Whether a rendered feature is shown: features the filter hides stay in the tiles, drawn transparent. */
+const visible = (f: MapGeoJSONFeature) => f.state.match !== false;
+
 /** Frames the whole city with room for the side panels (px). */
 const FIT_PADDING = { top: 40, bottom: 40, left: 40, right: 40 };
 
 export class MapController {
   private readonly map: MapLibreMap;
-  private selectedDistrict: number | null = null;
+  private selectedDistrict: string | null = null;
+  /** Last feature-state applied per `source/id`, so only changes are sent to the map. */
+  private readonly applied = new Map<string, string>();
+  private readonly badges = new Map<string, { marker: Marker; el: HTMLElement }>();
 
   /**
    * Creates the map in `container` with `style`.
@@ -67,7 +73,9 @@ export class MapController {
     });
     this.map.on('click', (e) => options.onSelect(this.pick(e.point)));
     this.map.on('mousemove', (e) => {
-      const hit = this.map.queryRenderedFeatures(e.point, { layers: [...INTERACTIVE_LAYERS].slice(0, 2) });
+      const hit = this.map
+        .queryRenderedFeatures(e.point, { layers: [...INTERACTIVE_LAYERS].slice(0, 2) })
+        .filter(visible);
       this.map.getCanvas().style.cursor = hit.length > 0 ? 'pointer' : '';
     });
   }
@@ -77,7 +85,7 @@ export class MapController {
       [point.x - 4, point.y - 4],
       [point.x + 4, point.y + 4],
     ];
-    const hits = this.map.queryRenderedFeatures(box, { layers: [...INTERACTIVE_LAYERS] });
+    const hits = this.map.queryRenderedFeatures(box, { layers: [...INTERACTIVE_LAYERS] }).filter(visible);
     const records = hits.filter((f) => f.layer.id !== 'districts-fill');
     if (records.length > 0) {
       const ids = [...new Set(records.map((f) => String(f.properties.id)))];
@@ -87,14 +95,58 @@ export class MapController {
     return district ? { kind: 'district', id: String(district.properties.id) } : null;
   }
 
-  /** Applies the filter and the counts derived from it (district-level matches per district). */
-  setFilter(state: FilterState, counts: FilterCounts): void {
-    const set = <K extends keyof GlobalState>(k: K, v: GlobalState[K]) => this.map.setGlobalStateProperty(k, v);
-    set('sel', state.directions);
-    set('mode', state.mode);
-    set('districts', state.districts);
-    set('inherit', state.inherit);
-    set('dlCounts', counts.districtLevelByDistrict);
+  private setState(source: string, id: string, state: Record<string, unknown>): void {
+    const key = `${source}/${id}`;
+    const value = JSON.stringify(state);
+    if (this.applied.get(key) === value) return;
+    this.applied.set(key, value);
+    this.map.setFeatureState({ source, id }, state);
+  }
+
+  /**
+   * Applies the filter's per-feature view (from `mapViewOf`) as feature-state: a paint-only update
+   * on the main thread, with no source re-tiled, so the map settles in one frame.
+   */
+  applyView(view: MapFeatureView): void {
+    for (const c of view.carriers) {
+      const state = { match: c.match, colour: c.colour };
+      this.setState(SOURCE.carriers, c.id, state);
+      this.setState(SOURCE.parks, c.id, state);
+      this.setState(SOURCE.carrierAreas, c.id, { match: c.match });
+    }
+    for (const d of view.districts) this.setState(SOURCE.districts, d.id, { focus: d.focus, chosen: d.chosen });
+  }
+
+  /**
+   * Shows, above each district's name, how many matching carriers are known only by district
+   * (HTML markers: updating their text needs no map re-layout). A count of 0 hides the badge.
+   * @param onClick called with the district id when a badge is clicked.
+   */
+  setDistrictBadges(
+    badges: ReadonlyArray<{ id: string; anchor: [number, number]; text: string; count: number }>,
+    onClick: (id: string) => void,
+  ): void {
+    for (const b of badges) {
+      let entry = this.badges.get(b.id);
+      if (!entry) {
+        const el = document.createElement('button');
+        el.type = 'button';
+        el.className = 'badge';
+        el.dataset.badge = b.id;
+        el.addEventListener('click', (e) => {
+          e.stopPropagation();
+          onClick(b.id);
+        });
+        const marker = new Marker({ element: el, anchor: 'bottom', offset: [0, -36] })
+          .setLngLat(b.anchor)
+          .addTo(this.map);
+        entry = { marker, el };
+        this.badges.set(b.id, entry);
+      }
+      entry.el.textContent = b.text;
+      entry.el.dataset.count = String(b.count);
+      entry.el.hidden = b.count === 0;
+    }
   }
 
   /** Switches map labels between Chinese and English. */
@@ -107,13 +159,13 @@ export class MapController {
     for (const id of LAYER_GROUPS[group]) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 
-  /** Outlines one district (by adcode feature id), or none. */
-  highlightDistrict(adcode: number | null): void {
+  /** Outlines one district (by district id), or none. */
+  highlightDistrict(id: string | null): void {
     if (this.selectedDistrict !== null) {
       this.map.setFeatureState({ source: SOURCE.districts, id: this.selectedDistrict }, { selected: false });
     }
-    this.selectedDistrict = adcode;
-    if (adcode !== null) this.map.setFeatureState({ source: SOURCE.districts, id: adcode }, { selected: true });
+    this.selectedDistrict = id;
+    if (id !== null) this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: true });
   }
 
   /** Flies to a point (degrees) at `zoom`, or fits a bbox [w, s, e, n] (degrees). */
@@ -132,7 +184,7 @@ export class MapController {
 
   /** Ids of the features currently rendered in the given layers (deduplicated, sorted). */
   renderedIds(layers: string[]): string[] {
-    const feats: MapGeoJSONFeature[] = this.map.queryRenderedFeatures({ layers });
+    const feats: MapGeoJSONFeature[] = this.map.queryRenderedFeatures({ layers }).filter(visible);
     return [...new Set(feats.map((f) => String(f.properties.id)))].sort();
   }
 
@@ -144,6 +196,7 @@ export class MapController {
 
   /** Removes the map and frees its WebGL context. */
   destroy(): void {
+    for (const { marker } of this.badges.values()) marker.remove();
     this.map.remove();
   }
 }

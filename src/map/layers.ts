@@ -2,9 +2,9 @@
  * Layer factories: pure functions (theme, taxonomy) → typed MapLibre layer specifications.
  * Layer ids read `<layer>-<role>`; sources are declared in `style.ts` under the ids in `SOURCE`.
  */
-import type { LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Direction } from '../domain/schema';
-import { carrierColour, districtLabel, focusMatchCount, localName, recordFilter } from './expressions';
+import { focusFill, localName, matchOpacity, stateColour } from './expressions';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
 
 /** Source ids of the style. */
@@ -45,31 +45,15 @@ export function baseLayers(t: MapTheme): LayerSpecification[] {
 }
 
 /** District polygons: focus choropleth under the direction filter, outlines, selection. */
-export function districtLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {
-  const keys = directions.map((d) => d.key);
-  const count = focusMatchCount(keys);
+export function districtLayers(t: MapTheme): LayerSpecification[] {
   return [
     {
       id: 'districts-fill',
       type: 'fill',
       source: SOURCE.districts,
       paint: {
-        'fill-color': [
-          'case',
-          ['==', ['length', ['global-state', 'sel']], 0],
-          t.districtFill,
-          ['step', count, t.focusRamp[0], 1, t.focusRamp[1], 2, t.focusRamp[2], 3, t.focusRamp[3]],
-        ],
-        'fill-opacity': [
-          'case',
-          [
-            'any',
-            ['==', ['length', ['global-state', 'districts']], 0],
-            ['in', ['get', 'id'], ['global-state', 'districts']],
-          ],
-          0.95,
-          0.35,
-        ],
+        'fill-color': focusFill(t.districtFill, t.focusRamp),
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'chosen'], true], 0.95, 0.35],
       },
     },
     { id: 'water-fill', type: 'fill', source: SOURCE.water, paint: { 'fill-color': t.water } },
@@ -99,42 +83,51 @@ export function districtLayers(t: MapTheme, directions: readonly Direction[]): L
 
 /** Carriers: uncertainty halos of area-precision records, points coloured by direction, labels. */
 export function carrierLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {
-  const filter = recordFilter(directions.map((d) => d.key));
-  const colour = carrierColour(directions, t.carrierDefault);
+  // Before any filter state is set, a carrier is drawn in the colour of its first own direction.
+  const ownColour = [
+    'case',
+    ...directions.flatMap((d) => [['in', `|${d.key}|`, ['get', 'dirs']] as ExpressionSpecification, d.colour]),
+    t.carrierDefault,
+  ] as ExpressionSpecification;
   return [
     {
       id: 'carrier-areas-fill',
       type: 'fill',
       source: SOURCE.carrierAreas,
-      filter,
       minzoom: 9,
-      paint: { 'fill-color': t.areaFill, 'fill-opacity': 0.06 },
+      paint: { 'fill-color': t.areaFill, 'fill-opacity': matchOpacity(0.06) },
     },
     {
       id: 'carrier-areas-line',
       type: 'line',
       source: SOURCE.carrierAreas,
-      filter,
       minzoom: 9,
-      paint: { 'line-color': t.areaLine, 'line-opacity': 0.35, 'line-width': 0.8, 'line-dasharray': [2, 2] },
+      paint: {
+        'line-color': t.areaLine,
+        'line-opacity': matchOpacity(0.35),
+        'line-width': 0.8,
+        'line-dasharray': [2, 2],
+      },
     },
     {
       id: 'carriers-circle',
       type: 'circle',
       source: SOURCE.carriers,
-      filter: ['all', filter, ['!', ['get', 'park']]],
+      filter: ['!', ['get', 'park']],
       paint: {
-        'circle-color': colour,
+        'circle-color': stateColour(ownColour),
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 12, 7],
         'circle-stroke-color': t.carrierStroke,
         'circle-stroke-width': 1.2,
+        'circle-opacity': matchOpacity(),
+        'circle-stroke-opacity': matchOpacity(),
       },
     },
     {
       id: 'carriers-label',
       type: 'symbol',
       source: SOURCE.carriers,
-      filter: ['all', filter, ['!', ['get', 'park']]],
+      filter: ['!', ['get', 'park']],
       minzoom: 10.5,
       layout: {
         'text-field': localName(),
@@ -145,21 +138,26 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
         'text-max-width': 9,
         'text-optional': true,
       },
-      paint: { 'text-color': t.districtLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.2 },
+      paint: {
+        'text-color': t.districtLabel,
+        'text-halo-color': t.labelHalo,
+        'text-halo-width': 1.2,
+        'text-opacity': matchOpacity(),
+      },
     },
   ];
 }
 
 /** The ten city parks: prominent markers and labels; district-anchored ones drawn hollow. */
-export function parkLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {
-  const filter = recordFilter(directions.map((d) => d.key));
+export function parkLayers(t: MapTheme): LayerSpecification[] {
   return [
     {
       id: 'parks-symbol',
       type: 'circle',
       source: SOURCE.parks,
-      filter,
       paint: {
+        'circle-opacity': matchOpacity(),
+        'circle-stroke-opacity': matchOpacity(),
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 12, 12],
         'circle-color': ['case', ['get', 'anchored'], t.parkStroke, t.park],
         'circle-stroke-color': t.park,
@@ -170,7 +168,6 @@ export function parkLayers(t: MapTheme, directions: readonly Direction[]): Layer
       id: 'parks-label',
       type: 'symbol',
       source: SOURCE.parks,
-      filter,
       layout: {
         'text-field': localName(),
         'text-font': [FONT_BOLD],
@@ -180,12 +177,17 @@ export function parkLayers(t: MapTheme, directions: readonly Direction[]): Layer
         'text-max-width': 10,
         'text-allow-overlap': true,
       },
-      paint: { 'text-color': t.parkLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.6 },
+      paint: {
+        'text-color': t.parkLabel,
+        'text-halo-color': t.labelHalo,
+        'text-halo-width': 1.6,
+        'text-opacity': matchOpacity(),
+      },
     },
   ];
 }
 
-/** Labels of neighbouring cities and districts (with the district-level count). */
+/** Labels of neighbouring cities and districts. */
 export function labelLayers(t: MapTheme): LayerSpecification[] {
   return [
     {
@@ -200,11 +202,11 @@ export function labelLayers(t: MapTheme): LayerSpecification[] {
       type: 'symbol',
       source: SOURCE.districtAnchors,
       layout: {
-        'text-field': districtLabel(),
+        'text-field': localName(),
         'text-font': [FONT_REGULAR],
         'text-size': 13,
-        'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
-        'text-radial-offset': 1.4,
+        'text-anchor': 'bottom',
+        'text-offset': [0, -1.2],
         'text-max-width': 12,
       },
       paint: { 'text-color': t.districtLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.5 },

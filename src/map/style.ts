@@ -45,18 +45,18 @@ export function buildStyle(
       [SOURCE.neighbours]: geojson(data.neighbours),
       [SOURCE.water]: geojson(data.water),
       [SOURCE.rivers]: geojson(data.rivers),
-      [SOURCE.districts]: geojson(data.districts, { attribution }),
+      [SOURCE.districts]: geojson(data.districts, { attribution, promoteId: 'id' }),
       [SOURCE.districtAnchors]: geojson(data['district-anchors']),
-      [SOURCE.carrierAreas]: geojson(data['carrier-areas']),
+      [SOURCE.carrierAreas]: geojson(data['carrier-areas'], { promoteId: 'id' }),
       [SOURCE.carriers]: geojson(data.carriers, { promoteId: 'id' }),
       [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
     },
     layers: [
       ...baseLayers(theme),
-      ...districtLayers(theme, directions),
+      ...districtLayers(theme),
       ...carrierLayers(theme, directions),
       ...labelLayers(theme),
-      ...parkLayers(theme, directions),
+      ...parkLayers(theme),
     ],
   };
 }

@@ -4,7 +4,7 @@
  * (`useMemo`) → map and panels.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { carrierMatches, countMatches, EMPTY_FILTER, type FilterState } from '../analysis/filter';
+import { countMatches, EMPTY_FILTER, type FilterState, mapViewOf } from '../analysis/filter';
 import { parseUrlState, writeUrlState } from '../analysis/url';
 import { type AppData, loadAppData } from '../data/load';
 import type { MapController, MapSelection } from '../map/controller';
@@ -63,9 +63,18 @@ export function App() {
   }, [lang]);
 
   const counts = useMemo(() => (data ? countMatches(data.carriers, filter) : null), [data, filter]);
-  const matching = useMemo(
-    () => new Set(data ? data.carriers.filter((c) => carrierMatches(c, filter)).map((c) => c.id) : []),
+  const view = useMemo(
+    () => (data ? mapViewOf(data.carriers, data.manifest.districts, filter, data.manifest.directions) : null),
     [data, filter],
+  );
+  const matching = useMemo(() => new Set(view?.carriers.filter((c) => c.match).map((c) => c.id)), [view]);
+  const badges = useMemo(
+    () =>
+      (data?.manifest.districts ?? []).map((d) => {
+        const count = counts?.districtLevelByDistrict[d.id] ?? 0;
+        return { id: d.id, anchor: d.anchor, count, text: `+${count} ${t(lang, 'badge')}` };
+      }),
+    [data, counts, lang],
   );
 
   const showCarrier = useCallback(
@@ -93,9 +102,8 @@ export function App() {
   );
 
   useEffect(() => {
-    const d = selection?.kind === 'district' ? data?.districtById.get(selection.id) : undefined;
-    controller?.highlightDistrict(d ? Number(d.adcode) : null);
-  }, [selection, data, controller]);
+    controller?.highlightDistrict(selection?.kind === 'district' ? selection.id : null);
+  }, [selection, controller]);
 
   const onSelect = useCallback((s: MapSelection) => setSelection(s), []);
   const onReady = useCallback(
@@ -118,7 +126,7 @@ export function App() {
       </main>
     );
   }
-  if (!data || !counts) return <main className="loading">{t(lang, 'loading')}</main>;
+  if (!data || !counts || !view) return <main className="loading">{t(lang, 'loading')}</main>;
 
   const selected =
     selection?.kind === 'carrier'
@@ -157,11 +165,12 @@ export function App() {
       </aside>
       <MapView
         data={data}
-        filter={filter}
-        counts={counts}
+        view={view}
+        badges={badges}
         lang={lang}
         visible={visible}
         onSelect={onSelect}
+        onBadge={showDistrict}
         onReady={onReady}
       />
       {selection?.kind === 'carrier' && selected && 'seed_text' in selected && (

@@ -2,7 +2,7 @@
  * Hosts the map: creates the one `MapController` for the page and forwards props to it.
  */
 import { useEffect, useRef } from 'react';
-import type { FilterCounts, FilterState } from '../analysis/filter';
+import type { MapFeatureView } from '../analysis/filter';
 import type { AppData } from '../data/load';
 import { MapController, type MapSelection } from '../map/controller';
 import type { LayerGroup } from '../map/layers';
@@ -13,21 +13,25 @@ import type { Lang } from './i18n';
 /** Props: the loaded data and what the panels chose. */
 export interface MapViewProps {
   data: AppData;
-  filter: FilterState;
-  counts: FilterCounts;
+  /** Per-feature view of the current filter (`mapViewOf`). */
+  view: MapFeatureView;
+  /** District-level counts shown above district names. */
+  badges: Array<{ id: string; anchor: [number, number]; text: string; count: number }>;
   lang: Lang;
   visible: Record<LayerGroup, boolean>;
   onSelect: (s: MapSelection) => void;
+  /** Called with a district id when its badge is clicked. */
+  onBadge: (id: string) => void;
   /** Receives the controller once the map has loaded (or the error that stopped it). */
   onReady: (controller: MapController | null, error?: Error) => void;
 }
 
-export function MapView({ data, filter, counts, lang, visible, onSelect, onReady }: MapViewProps) {
+export function MapView({ data, view, badges, lang, visible, onSelect, onBadge, onReady }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
   const loaded = useRef(false);
-  const latest = useRef({ filter, counts, lang, visible, onSelect, onReady });
-  latest.current = { filter, counts, lang, visible, onSelect, onReady };
+  const latest = useRef({ view, badges, lang, visible, onSelect, onBadge, onReady });
+  latest.current = { view, badges, lang, visible, onSelect, onBadge, onReady };
 
   useEffect(() => {
     if (!container.current) return;
@@ -58,7 +62,8 @@ export function MapView({ data, filter, counts, lang, visible, onSelect, onReady
           }
           loaded.current = true;
           const l = latest.current;
-          c.setFilter(l.filter, l.counts);
+          c.applyView(l.view);
+          c.setDistrictBadges(l.badges, (id) => latest.current.onBadge(id));
           c.setLanguage(l.lang);
           for (const [g, v] of Object.entries(l.visible)) c.setGroupVisible(g as LayerGroup, v);
           l.onReady(c);
@@ -77,8 +82,11 @@ export function MapView({ data, filter, counts, lang, visible, onSelect, onReady
   }, [data]);
 
   useEffect(() => {
-    if (loaded.current) controller.current?.setFilter(filter, counts);
-  }, [filter, counts]);
+    if (loaded.current) controller.current?.applyView(view);
+  }, [view]);
+  useEffect(() => {
+    if (loaded.current) controller.current?.setDistrictBadges(badges, (id) => latest.current.onBadge(id));
+  }, [badges]);
   useEffect(() => {
     if (loaded.current) controller.current?.setLanguage(lang);
   }, [lang]);

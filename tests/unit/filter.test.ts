@@ -1,21 +1,23 @@
 /**
- * The filter rule, and the map's filter expressions against it: for every carrier of the real data
- * and a range of filter states, MapLibre's own expression evaluator must agree with the pure rule.
+ * The filter rule, the per-feature map view derived from it, and the paint expressions that read
+ * that view (evaluated with MapLibre's own expression engine).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  carrierColourUnder,
   carrierMatches,
   countMatches,
   directionCounts,
   EMPTY_FILTER,
   type FilterState,
+  mapViewOf,
 } from '../../src/analysis/filter';
 import { type CarrierProps, CarrierPropsSchema, type Manifest } from '../../src/domain/built';
-import { GLOBAL_STATE_DEFAULTS, recordFilter } from '../../src/map/expressions';
+import { focusFill, matchOpacity } from '../../src/map/expressions';
 import { buildReal } from './records';
 
 let manifest: Manifest;
@@ -90,20 +92,49 @@ describe('countMatches', () => {
   });
 });
 
-describe('map filter expression', () => {
-  it('agrees with carrierMatches on every carrier and state', () => {
-    const globals: Record<string, unknown> = { ...GLOBAL_STATE_DEFAULTS };
-    const compiled = featureFilter(recordFilter(manifest.directions.map((d) => d.key)), 'filter', globals);
-    let compared = 0;
+describe('map view', () => {
+  it('marks exactly the matching carriers, for every state', () => {
     for (const s of states()) {
-      Object.assign(globals, { sel: s.directions, mode: s.mode, districts: s.districts, inherit: s.inherit });
-      for (const c of carriers) {
-        const feature = { type: 1 as const, properties: { ...c }, geometry: [] };
-        const viaExpression = compiled.filter({ zoom: 10 }, feature as never);
-        expect(viaExpression, `${c.id} ${JSON.stringify(s)}`).toBe(carrierMatches(c, s));
-        compared += 1;
-      }
+      const view = mapViewOf(carriers, manifest.districts, s, manifest.directions);
+      expect(view.carriers.map((c) => c.id)).toEqual(carriers.map((c) => c.id));
+      expect(view.carriers.filter((c) => c.match).length).toBe(countMatches(carriers, s).carriers);
     }
-    expect(compared).toBe(states().length * carriers.length);
+  });
+  it('colours a carrier by the first chosen direction it carries', () => {
+    const lab = carriers.find((c) => c.directions_own.some((d) => d.key === 'blockchain'));
+    if (!lab) throw new Error('no blockchain carrier');
+    const blockchain = manifest.directions.find((d) => d.key === 'blockchain')?.colour;
+    expect(carrierColourUnder(lab, { ...EMPTY_FILTER, directions: ['blockchain'] }, manifest.directions)).toBe(
+      blockchain,
+    );
+  });
+  it('counts chosen directions among each district focus, −1 with none chosen', () => {
+    const none = mapViewOf(carriers, manifest.districts, EMPTY_FILTER, manifest.directions);
+    expect(none.districts.every((d) => d.focus === -1 && d.chosen)).toBe(true);
+    const s = { ...EMPTY_FILTER, directions: ['blockchain', 'digital-finance'], districts: ['sip'] };
+    const view = mapViewOf(carriers, manifest.districts, s, manifest.directions);
+    const xc = view.districts.find((d) => d.id === 'xiangcheng');
+    expect(xc).toEqual({ id: 'xiangcheng', focus: 2, chosen: false });
+    expect(view.districts.find((d) => d.id === 'sip')?.chosen).toBe(true);
+  });
+});
+
+describe('paint expressions read the view', () => {
+  const evaluate = (expr: unknown, state: Record<string, unknown>) => {
+    const parsed = createExpression(expr, 'paint');
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    return parsed.value.evaluate({ zoom: 10 }, { type: 1, properties: {}, geometry: [] } as never, state);
+  };
+  it('hides features the filter does not match', () => {
+    expect(evaluate(matchOpacity(), { match: false })).toBe(0);
+    expect(evaluate(matchOpacity(), { match: true })).toBe(1);
+    expect(evaluate(matchOpacity(), {})).toBe(1);
+  });
+  it('steps the district fill by the focus count', () => {
+    const ramp = ['#000001', '#000002', '#000003', '#000004'] as const;
+    const colour = (focus?: number) => evaluate(focusFill('#ffffff', ramp), focus === undefined ? {} : { focus });
+    expect(String(colour())).toBe(String(colour(-1)));
+    expect(new Set([-1, 0, 1, 2, 3, 5].map((f) => String(colour(f)))).size).toBe(5);
+    expect(String(colour(3))).toBe(String(colour(5)));
   });
 });

@@ -35,10 +35,10 @@ describe('map style', () => {
     expect(style.sprite).toBeUndefined();
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
   });
-  it('filters carriers and parks with expressions over global state', () => {
-    for (const id of ['carriers-circle', 'parks-symbol', 'carrier-areas-fill']) {
+  it('hides filtered carriers and parks through feature-state, not by rebuilding sources', () => {
+    for (const id of ['carriers-circle', 'parks-symbol', 'carrier-areas-fill', 'parks-label']) {
       const layer = style.layers.find((l) => l.id === id);
-      expect(JSON.stringify(layer && 'filter' in layer ? layer.filter : null), id).toContain('global-state');
+      expect(JSON.stringify(layer && 'paint' in layer ? layer.paint : null), id).toContain('"feature-state","match"');
     }
   });
 });
