@@ -20,6 +20,7 @@ export interface BuiltLayer {
   data: FeatureCollection<Geometry | null>;
 }
 
+/** A label point inside a polygon: its centre of mass, or a point on it when that falls outside. */
 function districtAnchor(poly: Feature<Polygon | MultiPolygon>): [number, number] {
   const c = centerOfMass(poly);
   const p = booleanPointInPolygon(c, poly) ? c : pointOnFeature(poly);
@@ -166,12 +167,22 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
       { precision: 5 },
     );
 
+  const neighbourLabels: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: base.neighbours.features.map((f) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: districtAnchor(f) },
+      properties: { name_zh: f.properties?.name ?? null, name_en: f.properties?.name_en ?? null },
+    })),
+  };
+
   const layers: Record<string, BuiltLayer> = {
     districts: { file: 'districts.geojson', data: districtsLayer },
     'district-anchors': { file: 'district-anchors.geojson', data: anchorsLayer },
     carriers: { file: 'carriers.geojson', data: { type: 'FeatureCollection', features: carrierFeatures } },
     'carrier-areas': { file: 'carrier-areas.geojson', data: { type: 'FeatureCollection', features: carrierAreas } },
     neighbours: { file: 'base-neighbours.geojson', data: slim(base.neighbours, ['name', 'name_en']) },
+    'neighbour-labels': { file: 'base-neighbour-labels.geojson', data: neighbourLabels },
     water: { file: 'base-water.geojson', data: slim(base.water, ['name', 'name_en', 'class']) },
     rivers: { file: 'base-rivers.geojson', data: slim(base.rivers, ['class']) },
   };

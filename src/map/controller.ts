@@ -118,12 +118,12 @@ export class MapController {
   }
 
   /**
-   * Shows, above each district's name, how many matching carriers are known only by district
+   * Shows, beside each district's anchor, how many matching carriers are known only by district
    * (HTML markers: updating their text needs no map re-layout). A count of 0 hides the badge.
    * @param onClick called with the district id when a badge is clicked.
    */
   setDistrictBadges(
-    badges: ReadonlyArray<{ id: string; anchor: [number, number]; text: string; count: number }>,
+    badges: ReadonlyArray<{ id: string; anchor: [number, number]; text: string; title: string; count: number }>,
     onClick: (id: string) => void,
   ): void {
     for (const b of badges) {
@@ -137,13 +137,13 @@ export class MapController {
           e.stopPropagation();
           onClick(b.id);
         });
-        const marker = new Marker({ element: el, anchor: 'bottom', offset: [0, -36] })
-          .setLngLat(b.anchor)
-          .addTo(this.map);
+        // Right of the district's anchor, between the district name (above) and the park name (below).
+        const marker = new Marker({ element: el, anchor: 'left', offset: [14, 0] }).setLngLat(b.anchor).addTo(this.map);
         entry = { marker, el };
         this.badges.set(b.id, entry);
       }
       entry.el.textContent = b.text;
+      entry.el.title = b.title;
       entry.el.dataset.count = String(b.count);
       entry.el.hidden = b.count === 0;
     }

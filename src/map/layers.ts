@@ -10,6 +10,7 @@ import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
 /** Source ids of the style. */
 export const SOURCE = {
   neighbours: 'neighbours',
+  neighbourLabels: 'neighbour-labels',
   water: 'water',
   rivers: 'rivers',
   districts: 'districts',
@@ -193,7 +194,7 @@ export function labelLayers(t: MapTheme): LayerSpecification[] {
     {
       id: 'neighbours-label',
       type: 'symbol',
-      source: SOURCE.neighbours,
+      source: SOURCE.neighbourLabels,
       layout: { 'text-field': localName(), 'text-font': [FONT_REGULAR], 'text-size': 13 },
       paint: { 'text-color': t.neighbourLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1 },
     },

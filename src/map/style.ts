@@ -43,6 +43,7 @@ export function buildStyle(
     },
     sources: {
       [SOURCE.neighbours]: geojson(data.neighbours),
+      [SOURCE.neighbourLabels]: geojson(data['neighbour-labels']),
       [SOURCE.water]: geojson(data.water),
       [SOURCE.rivers]: geojson(data.rivers),
       [SOURCE.districts]: geojson(data.districts, { attribution, promoteId: 'id' }),

@@ -72,7 +72,7 @@ export function App() {
     () =>
       (data?.manifest.districts ?? []).map((d) => {
         const count = counts?.districtLevelByDistrict[d.id] ?? 0;
-        return { id: d.id, anchor: d.anchor, count, text: `+${count} ${t(lang, 'badge')}` };
+        return { id: d.id, anchor: d.anchor, count, text: `+${count}`, title: `${count} ${t(lang, 'badge')}` };
       }),
     [data, counts, lang],
   );

@@ -15,8 +15,8 @@ export interface MapViewProps {
   data: AppData;
   /** Per-feature view of the current filter (`mapViewOf`). */
   view: MapFeatureView;
-  /** District-level counts shown above district names. */
-  badges: Array<{ id: string; anchor: [number, number]; text: string; count: number }>;
+  /** District-level counts shown beside district anchors. */
+  badges: Array<{ id: string; anchor: [number, number]; text: string; title: string; count: number }>;
   lang: Lang;
   visible: Record<LayerGroup, boolean>;
   onSelect: (s: MapSelection) => void;
@@ -38,6 +38,7 @@ export function MapView({ data, view, badges, lang, visible, onSelect, onBadge, 
     const style = buildStyle(
       {
         neighbours: data.url('base-neighbours.geojson'),
+        'neighbour-labels': data.url('base-neighbour-labels.geojson'),
         water: data.url('base-water.geojson'),
         rivers: data.url('base-rivers.geojson'),
         districts: data.url('districts.geojson'),

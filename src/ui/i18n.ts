@@ -30,8 +30,8 @@ const STRINGS = {
   carrierPoint: { zh: '载体（片区中心，颜色=方向）', en: 'Carrier (area centre; colour = direction)' },
   areaHalo: { zh: '片区范围（位置不确定半径）', en: 'Area (uncertainty radius)' },
   districtLevelNote: {
-    zh: '仅知所在板块的载体不画成点：其数目标在板块名上方（“+N”），并列在板块卡片中。',
-    en: 'Carriers known only by district are not drawn as points: their number is shown above the district name (“+N”) and they are listed in its card.',
+    zh: '仅知所在板块的载体不画成点：其数目以“+N”标在板块标注旁，并列在板块卡片中。',
+    en: 'Carriers known only by district are not drawn as points: their number is shown as “+N” beside the district marker, and they are listed in its card.',
   },
   focusRamp: { zh: '板块重点方向中含所选方向数', en: 'Chosen directions among the district focus' },
   kind: { zh: '类型', en: 'Kind' },
@@ -65,7 +65,7 @@ const STRINGS = {
   mapError: { zh: '地图无法显示', en: 'The map could not be shown' },
   urlNotice: { zh: '已忽略无效的链接参数', en: 'Ignored invalid link parameters' },
   all: { zh: '全部', en: 'All' },
-  badge: { zh: '个仅知板块', en: 'by district only' },
+  badge: { zh: '个匹配的载体仅知所在板块', en: 'matching carriers known only by district' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
