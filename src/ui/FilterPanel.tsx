@@ -2,6 +2,7 @@
  * The filter panel: industry directions (multi-select, any/all), inheritance, districts, and the
  * visible count of matching parks and carriers.
  */
+import type { ReactNode } from 'react';
 import { directionCounts, EMPTY_FILTER, type FilterCounts, type FilterState } from '../analysis/filter';
 import type { AppData } from '../data/load';
 import { type Lang, t } from './i18n';
@@ -12,6 +13,27 @@ export interface FilterPanelProps {
   counts: FilterCounts;
   lang: Lang;
   onChange: (f: FilterState) => void;
+}
+
+/** A toggle button in a chip list; `data` carries its `data-*` attributes (used by tests). */
+function Chip({
+  on,
+  data,
+  onClick,
+  children,
+}: {
+  on: boolean;
+  data: Record<`data-${string}`, string>;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <li>
+      <button type="button" className={on ? 'chip on' : 'chip'} aria-pressed={on} onClick={onClick} {...data}>
+        {children}
+      </button>
+    </li>
+  );
 }
 
 const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -44,24 +66,18 @@ export function FilterPanel({ data, filter, counts, lang, onChange }: FilterPane
         ))}
       </div>
       <ul className="chips">
-        {manifest.directions.map((d) => {
-          const on = filter.directions.includes(d.key);
-          return (
-            <li key={d.key}>
-              <button
-                type="button"
-                className={on ? 'chip on' : 'chip'}
-                aria-pressed={on}
-                data-direction={d.key}
-                onClick={() => onChange({ ...filter, directions: toggle(filter.directions, d.key) })}
-              >
-                <span className="swatch" style={{ background: d.colour }} />
-                {lang === 'en' ? d.en : d.zh}
-                <span className="n">{perDirection[d.key] ?? 0}</span>
-              </button>
-            </li>
-          );
-        })}
+        {manifest.directions.map((d) => (
+          <Chip
+            key={d.key}
+            on={filter.directions.includes(d.key)}
+            data={{ 'data-direction': d.key }}
+            onClick={() => onChange({ ...filter, directions: toggle(filter.directions, d.key) })}
+          >
+            <span className="swatch" style={{ background: d.colour }} />
+            {lang === 'en' ? d.en : d.zh}
+            <span className="n">{perDirection[d.key] ?? 0}</span>
+          </Chip>
+        ))}
       </ul>
       <label className="inherit">
         <input
@@ -73,22 +89,16 @@ export function FilterPanel({ data, filter, counts, lang, onChange }: FilterPane
       </label>
       <h2>{t(lang, 'districts')}</h2>
       <ul className="chips">
-        {manifest.districts.map((d) => {
-          const on = filter.districts.includes(d.id);
-          return (
-            <li key={d.id}>
-              <button
-                type="button"
-                className={on ? 'chip on' : 'chip'}
-                aria-pressed={on}
-                data-district={d.id}
-                onClick={() => onChange({ ...filter, districts: toggle(filter.districts, d.id) })}
-              >
-                {lang === 'en' ? d.name_en : d.name_zh}
-              </button>
-            </li>
-          );
-        })}
+        {manifest.districts.map((d) => (
+          <Chip
+            key={d.id}
+            on={filter.districts.includes(d.id)}
+            data={{ 'data-district': d.id }}
+            onClick={() => onChange({ ...filter, districts: toggle(filter.districts, d.id) })}
+          >
+            {lang === 'en' ? d.name_en : d.name_zh}
+          </Chip>
+        ))}
       </ul>
       <button type="button" className="reset" onClick={() => onChange(EMPTY_FILTER)}>
         {t(lang, 'reset')}

@@ -8,10 +8,10 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type CarrierProps, CarrierPropsSchema, type Manifest } from '../../src/domain/built';
+import type { CarrierProps, Manifest } from '../../src/domain/built';
 import { TaxonomySchema } from '../../src/domain/schema';
 import { mapTerms } from '../../src/domain/taxonomy';
-import { buildReal, ROOT, realInputs } from './records';
+import { buildRealCarriers, ROOT, realInputs } from './records';
 import { readSeedTables } from './seedTables';
 
 const seed = readSeedTables();
@@ -21,13 +21,9 @@ let points: Array<Feature<Point, CarrierProps>>;
 let districts: FeatureCollection<Polygon | MultiPolygon, { id: string }>;
 
 beforeAll(() => {
-  const built = buildReal();
-  manifest = built.manifest;
-  const fc = JSON.parse(
-    readFileSync(join(built.outDir, 'carriers.geojson'), 'utf8'),
-  ) as FeatureCollection<Point | null>;
-  carriers = fc.features.map((f) => CarrierPropsSchema.parse(f.properties));
-  points = fc.features.filter((f) => f.geometry !== null) as Array<Feature<Point, CarrierProps>>;
+  const built = buildRealCarriers();
+  ({ manifest, carriers } = built);
+  points = built.features.filter((f) => f.geometry !== null) as Array<Feature<Point, CarrierProps>>;
   districts = JSON.parse(readFileSync(join(built.outDir, 'districts.geojson'), 'utf8'));
 });
 

@@ -2,10 +2,7 @@
  * The filter rule, the per-feature map view derived from it, and the paint expressions that read
  * that view (evaluated with MapLibre's own expression engine).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection, Point } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   carrierColourUnder,
@@ -16,20 +13,15 @@ import {
   type FilterState,
   mapViewOf,
 } from '../../src/analysis/filter';
-import { type CarrierProps, CarrierPropsSchema, type Manifest } from '../../src/domain/built';
+import type { CarrierProps, Manifest } from '../../src/domain/built';
 import { focusFill, matchOpacity } from '../../src/map/expressions';
-import { buildReal } from './records';
+import { buildRealCarriers } from './records';
 
 let manifest: Manifest;
 let carriers: CarrierProps[];
 
 beforeAll(() => {
-  const built = buildReal();
-  manifest = built.manifest;
-  const fc = JSON.parse(
-    readFileSync(join(built.outDir, 'carriers.geojson'), 'utf8'),
-  ) as FeatureCollection<Point | null>;
-  carriers = fc.features.map((f) => CarrierPropsSchema.parse(f.properties));
+  ({ manifest, carriers } = buildRealCarriers());
 });
 
 const states = (): FilterState[] => [
