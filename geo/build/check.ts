@@ -169,6 +169,14 @@ export function checkRecords(records: BuildRecords, polygons: DistrictPolygons, 
           message: `place ${loc.place} is in ${place.district}, not ${c.district}`,
         });
       }
+    } else if (loc.precision === 'district-set') {
+      loc.districts.forEach((d, i) => {
+        if (!districtIds.has(d))
+          issues.push({ ...at, field: `location.districts.${i}`, message: `unknown district ${d}` });
+      });
+      if (loc.districts[0] !== c.district) {
+        issues.push({ ...at, field: 'district', message: 'must be the first district of location.districts' });
+      }
     } else if (loc.precision === 'site') {
       const poly = polygons.get(c.district);
       if (poly && !booleanPointInPolygon(point([loc.lon, loc.lat]), poly)) {
@@ -179,6 +187,14 @@ export function checkRecords(records: BuildRecords, polygons: DistrictPolygons, 
         });
       }
     }
+  }
+  for (const f of records.facts) {
+    unique(f.file, f.id);
+    const at = { file: f.file, record: f.id };
+    if (f.scope !== 'city' && !districtIds.has(f.scope)) {
+      issues.push({ ...at, field: 'scope', message: `scope must be "city" or a district id, not ${f.scope}` });
+    }
+    issues.push(...checkSourceRef(f.source, seedLines, { ...at, field: 'source' }));
   }
   return issues;
 }

@@ -47,9 +47,14 @@ function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, districtName
       place: { id: p.id, name_zh: p.name_zh, name_en: p.name_en, uncertainty_km: p.uncertainty_km },
     };
   }
+  if (loc.precision === 'district-set') {
+    return { geometry: null, basis: `spans several districts, no single site: ${loc.note}`, place: undefined };
+  }
   return {
     geometry: null,
-    basis: `only the district (${districtName}) is known: the table lists the carrier under it`,
+    basis: c.roles.includes('key-carrier')
+      ? `only the district (${districtName}) is known: the table lists the carrier under it`
+      : `only the district (${districtName}) is known from the document`,
     place: undefined,
   };
 }
@@ -70,12 +75,15 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
     const { geometry, basis, place } = locate(c, places, districtName.get(c.district) ?? c.district);
     const props: CarrierProps = {
       id: c.id,
-      seed_text: c.seed_text,
+      kind: c.kind,
+      ...(c.seed_text ? { seed_text: c.seed_text } : {}),
       name_zh: c.name_zh,
+      aliases: c.aliases,
       name_en: c.name_en,
       name_en_status: c.name_en_status,
       ...(c.reading_note ? { reading_note: c.reading_note } : {}),
       district: c.district,
+      districts: c.location.precision === 'district-set' ? c.location.districts : [c.district],
       roles: c.roles,
       park: c.roles.includes('city-park'),
       directions_own: c.directions,
@@ -188,8 +196,10 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
   };
 
   const byDistrict: Record<string, number> = {};
-  const byPrecision: Record<string, number> = { site: 0, area: 0, district: 0 };
+  const byPrecision: Record<string, number> = { site: 0, area: 0, district: 0, 'district-set': 0 };
+  const byKind: Record<string, number> = {};
   for (const f of carrierFeatures) {
+    byKind[f.properties.kind] = (byKind[f.properties.kind] ?? 0) + 1;
     byDistrict[f.properties.district] = (byDistrict[f.properties.district] ?? 0) + 1;
     byPrecision[f.properties.precision] += 1;
   }
@@ -213,10 +223,12 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
       carriers: carrierFeatures.length,
       districts: districtInfos.length,
       places: records.places.length,
+      carriers_by_kind: byKind,
       carriers_by_district: byDistrict,
       carriers_by_precision: byPrecision,
     },
     sources: records.sources,
+    facts: records.facts.map(({ file: _file, ...f }) => f),
     directions: taxonomy.directions,
     categories: taxonomy.categories,
     districts: districtInfos,

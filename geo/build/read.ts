@@ -13,6 +13,8 @@ import {
   CarrierRecordSchema,
   type DistrictRecord,
   DistrictRecordSchema,
+  type FactRecord,
+  FactRecordSchema,
   type PlaceRecord,
   PlaceRecordSchema,
   type SourceDoc,
@@ -40,7 +42,9 @@ export interface BuildRecords {
   taxonomy: Taxonomy;
   districts: DistrictRecord[];
   places: Array<PlaceRecord & { file: string }>;
+  /** Every record: the table's carriers (`records/carriers`) and entities from all documents (`records/entities`). */
   carriers: Array<CarrierRecord & { file: string }>;
+  facts: Array<FactRecord & { file: string }>;
   /** Seed texts split into lines, by document id (index 0 = line 1). */
   seedLines: Map<string, string[]>;
 }
@@ -172,10 +176,22 @@ export function readRecords(inputs: BuildInputs): BuildRecords {
     }
   }
   const carriers: BuildRecords['carriers'] = [];
-  for (const path of yamlFiles(join(inputs.geoDir, 'records', 'carriers'))) {
-    const doc = readYaml(path, rel(path), issues) as { carriers?: unknown } | undefined;
-    for (const c of validateList(doc?.carriers, 'carriers', CarrierRecordSchema, rel(path), issues)) {
-      carriers.push({ ...c, file: rel(path) });
+  for (const [folder, key] of [
+    ['carriers', 'carriers'],
+    ['entities', 'entities'],
+  ] as const) {
+    for (const path of yamlFiles(join(inputs.geoDir, 'records', folder))) {
+      const doc = readYaml(path, rel(path), issues) as Record<string, unknown> | undefined;
+      for (const c of validateList(doc?.[key], key, CarrierRecordSchema, rel(path), issues)) {
+        carriers.push({ ...c, file: rel(path) });
+      }
+    }
+  }
+  const facts: BuildRecords['facts'] = [];
+  for (const path of yamlFiles(join(inputs.geoDir, 'facts'))) {
+    const doc = readYaml(path, rel(path), issues) as { facts?: unknown } | undefined;
+    for (const f of validateList(doc?.facts, 'facts', FactRecordSchema, rel(path), issues)) {
+      facts.push({ ...f, file: rel(path) });
     }
   }
 
@@ -201,5 +217,5 @@ export function readRecords(inputs: BuildInputs): BuildRecords {
   }
 
   if (issues.length > 0 || !taxonomyParsed.success) throw new DataBuildError(issues);
-  return { sources, taxonomy: taxonomyParsed.data, districts, places, carriers, seedLines };
+  return { sources, taxonomy: taxonomyParsed.data, districts, places, carriers, facts, seedLines };
 }

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import {
   CategorySchema,
   DirectionSchema,
+  FactRecordSchema,
+  KindSchema,
   NameEnStatusSchema,
   OwnDirectionSchema,
   PrecisionSchema,
@@ -44,12 +46,16 @@ export type DistrictInfo = z.infer<typeof DistrictInfoSchema>;
  */
 export const CarrierPropsSchema = z.strictObject({
   id: z.string(),
-  seed_text: z.string(),
+  kind: KindSchema,
+  seed_text: z.string().optional(),
   name_zh: z.string(),
+  aliases: z.array(z.string()),
   name_en: z.string(),
   name_en_status: NameEnStatusSchema,
   reading_note: z.string().optional(),
   district: z.string(),
+  /** Every district the record spans (one, or several for a `district-set` location). */
+  districts: z.array(z.string()),
   roles: z.array(RoleSchema),
   park: z.boolean(),
   directions_own: z.array(OwnDirectionSchema),
@@ -69,6 +75,7 @@ export type CarrierProps = z.infer<typeof CarrierPropsSchema>;
 export const CountsSchema = z.strictObject({
   parks: z.number().int(),
   carriers: z.number().int(),
+  carriers_by_kind: z.record(z.string(), z.number().int()),
   districts: z.number().int(),
   places: z.number().int(),
   carriers_by_district: z.record(z.string(), z.number().int()),
@@ -81,6 +88,7 @@ export const ManifestSchema = z.strictObject({
   layers: z.record(z.string(), z.strictObject({ file: z.string(), features: z.number().int() })),
   counts: CountsSchema,
   sources: z.array(SourceDocSchema),
+  facts: z.array(FactRecordSchema),
   directions: z.array(DirectionSchema),
   categories: z.array(CategorySchema),
   districts: z.array(DistrictInfoSchema),

@@ -135,6 +135,11 @@ export const LocationSpecSchema = z.discriminatedUnion('precision', [
   z.strictObject({ precision: z.literal('area'), place: IdSchema, note: z.string().optional() }),
   z.strictObject({ precision: z.literal('district') }),
   z.strictObject({
+    precision: z.literal('district-set'),
+    districts: z.array(IdSchema).min(2),
+    note: z.string().min(5),
+  }),
+  z.strictObject({
     precision: z.literal('site'),
     lon: z.number(),
     lat: z.number(),
@@ -142,11 +147,24 @@ export const LocationSpecSchema = z.discriminatedUnion('precision', [
   }),
 ]);
 export type LocationSpec = z.infer<typeof LocationSpecSchema>;
-export const PrecisionSchema = z.enum(['site', 'area', 'district']);
+export const PrecisionSchema = z.enum(['site', 'area', 'district', 'district-set']);
 export type Precision = z.infer<typeof PrecisionSchema>;
 
-/** Roles a carrier may play besides being a 主要产业载体. */
-export const RoleSchema = z.enum(['city-park']);
+/**
+ * Roles a record may play: `city-park` — one of seed 001's 十大数字经济产业园; `ai-plus-park` —
+ * one of seed 003's 十全十美 "AI+" parks; `key-carrier` — listed as a 主要产业载体 in seed 001's table.
+ */
+export const RoleSchema = z.enum(['city-park', 'ai-plus-park', 'key-carrier']);
+
+/**
+ * What a record is. `carrier` is a generic 产业载体 (an industrial park, base or building);
+ * `institute` a research institute or university branch; `lab` a laboratory; `computing-centre` a
+ * data, computing or supercomputing centre; `platform` an innovation centre or platform with a
+ * site; `zone` a demonstration, pilot or planning zone (area, often multi-site); `corridor` a belt,
+ * ring or corridor across districts.
+ */
+export const KindSchema = z.enum(['carrier', 'institute', 'lab', 'computing-centre', 'platform', 'zone', 'corridor']);
+export type Kind = z.infer<typeof KindSchema>;
 
 /**
  * A key carrier (主要产业载体). `seed_text` is the table segment exactly as written (split on
@@ -156,11 +174,14 @@ export const RoleSchema = z.enum(['city-park']);
  */
 export const CarrierRecordSchema = z.strictObject({
   id: IdSchema,
-  seed_text: z.string().min(1),
+  kind: KindSchema.default('carrier'),
+  seed_text: z.string().min(1).optional(),
   name_zh: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
   reading_note: z.string().optional(),
   name_en: z.string().min(1),
   name_en_status: NameEnStatusSchema,
+  /** The district; for a `district-set` location, the first of its districts. */
   district: IdSchema,
   roles: z.array(RoleSchema).default([]),
   directions: z.array(OwnDirectionSchema).default([]),
@@ -169,5 +190,20 @@ export const CarrierRecordSchema = z.strictObject({
 });
 export type CarrierRecord = z.infer<typeof CarrierRecordSchema>;
 
-/** A YAML file of carriers: `carriers: [...]`. */
-export const CarrierFileSchema = z.strictObject({ carriers: z.array(CarrierRecordSchema) });
+/**
+ * A headline figure presenters quote (target or baseline), with the year it refers to and its
+ * source (`geo/facts/*.yaml`). `scope` is `city` or a district id. `value` in `unit_*`.
+ */
+export const FactRecordSchema = z.strictObject({
+  id: IdSchema,
+  scope: z.string().min(1),
+  kind: z.enum(['target', 'baseline']),
+  metric_zh: z.string().min(1),
+  metric_en: z.string().min(1),
+  value: z.number(),
+  unit_zh: z.string(),
+  unit_en: z.string(),
+  year: z.number().int().min(2000).max(2035),
+  source: SourceRefSchema,
+});
+export type FactRecord = z.infer<typeof FactRecordSchema>;

@@ -50,6 +50,7 @@ const STRINGS = {
   precision_site: { zh: '具体地点', en: 'site' },
   precision_area: { zh: '片区', en: 'area' },
   precision_district: { zh: '仅知板块', en: 'district only' },
+  'precision_district-set': { zh: '跨多个板块', en: 'several districts' },
   sources: { zh: '出处', en: 'Sources' },
   line: { zh: '行', en: 'line' },
   category: { zh: '类别', en: 'Category' },
