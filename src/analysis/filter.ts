@@ -17,10 +17,12 @@ export interface FilterState {
   districts: string[];
   /** Whether a carrier also matches by the directions it inherits from its district's table row. */
   inherit: boolean;
+  /** Record kinds shown (see `KindSchema`); empty = every kind. */
+  kinds: string[];
 }
 
 /** No restriction: everything matches. */
-export const EMPTY_FILTER: FilterState = { directions: [], mode: 'any', districts: [], inherit: false };
+export const EMPTY_FILTER: FilterState = { directions: [], mode: 'any', districts: [], inherit: false, kinds: [] };
 
 /** The direction keys a carrier carries under `inherit` (own, plus its district's when inheriting). */
 export function carrierKeys(
@@ -39,10 +41,11 @@ function matchesKeys(keys: Set<string>, state: FilterState): boolean {
 
 /** Whether a carrier (or park) matches the filter. */
 export function carrierMatches(
-  c: Pick<CarrierProps, 'district' | 'directions_own' | 'directions_inherited'>,
+  c: Pick<CarrierProps, 'district' | 'districts' | 'kind' | 'directions_own' | 'directions_inherited'>,
   state: FilterState,
 ): boolean {
-  if (state.districts.length > 0 && !state.districts.includes(c.district)) return false;
+  if (state.kinds.length > 0 && !state.kinds.includes(c.kind)) return false;
+  if (state.districts.length > 0 && !c.districts.some((d) => state.districts.includes(d))) return false;
   return matchesKeys(carrierKeys(c, state.inherit), state);
 }
 
@@ -55,9 +58,9 @@ export function districtFocusMatches(d: Pick<DistrictInfo, 'direction_keys'>, st
 export interface FilterCounts {
   parks: number;
   carriers: number;
-  /** Of `carriers`, those whose location is known only to the district. */
+  /** Of `carriers`, those known only by district (or district set): not drawn as points. */
   districtLevel: number;
-  /** District-level matches per district id (shown next to each district's label). */
+  /** District-level matches per district id (a district-set record counts in each of its districts). */
   districtLevelByDistrict: Record<string, number>;
 }
 
@@ -68,9 +71,9 @@ export function countMatches(carriers: readonly CarrierProps[], state: FilterSta
     if (!carrierMatches(c, state)) continue;
     out.carriers += 1;
     if (c.park) out.parks += 1;
-    if (c.precision === 'district') {
+    if (c.precision === 'district' || c.precision === 'district-set') {
       out.districtLevel += 1;
-      out.districtLevelByDistrict[c.district] = (out.districtLevelByDistrict[c.district] ?? 0) + 1;
+      for (const d of c.districts) out.districtLevelByDistrict[d] = (out.districtLevelByDistrict[d] ?? 0) + 1;
     }
   }
   return out;
@@ -80,10 +83,13 @@ export function countMatches(carriers: readonly CarrierProps[], state: FilterSta
  * Carriers per direction key (own directions, plus inherited when `inherit`), within the chosen
  * districts; shown next to each direction in the filter panel.
  */
-export function directionCounts(carriers: readonly CarrierProps[], state: Pick<FilterState, 'inherit' | 'districts'>) {
+export function directionCounts(
+  carriers: readonly CarrierProps[],
+  state: Pick<FilterState, 'inherit' | 'districts' | 'kinds'>,
+) {
   const out: Record<string, number> = {};
   for (const c of carriers) {
-    if (state.districts.length > 0 && !state.districts.includes(c.district)) continue;
+    if (!carrierMatches(c, { ...EMPTY_FILTER, districts: state.districts, kinds: state.kinds })) continue;
     for (const k of carrierKeys(c, state.inherit)) out[k] = (out[k] ?? 0) + 1;
   }
   return out;

@@ -1,5 +1,5 @@
 /**
- * The filter in the page URL (`?dir=blockchain,artificial-intelligence&mode=all&district=sip&inherit=1`),
+ * The filter in the page URL (`?dir=blockchain&mode=all&district=sip&inherit=1&kind=lab,institute`),
  * so a presenter can share a view. Unknown values are dropped and reported, never fatal.
  */
 import { EMPTY_FILTER, type FilterState } from './filter';
@@ -23,7 +23,7 @@ function splitList(v: string | null): string[] {
  */
 export function parseUrlState(
   params: URLSearchParams,
-  known: { directions: readonly string[]; districts: readonly string[] },
+  known: { directions: readonly string[]; districts: readonly string[]; kinds: readonly string[] },
 ): ParsedUrlState {
   const notices: string[] = [];
   const pick = (name: string, valid: readonly string[]) => {
@@ -37,6 +37,7 @@ export function parseUrlState(
   };
   const directions = pick('dir', known.directions);
   const districts = pick('district', known.districts);
+  const kinds = pick('kind', known.kinds);
   let mode = EMPTY_FILTER.mode;
   const m = params.get('mode');
   if (m === 'any' || m === 'all') mode = m;
@@ -45,7 +46,7 @@ export function parseUrlState(
   const inh = params.get('inherit');
   if (inh === '1' || inh === '0') inherit = inh === '1';
   else if (inh !== null) notices.push(`ignored inherit=${inh}: use 1 or 0`);
-  return { filter: { directions, mode, districts, inherit }, notices };
+  return { filter: { directions, mode, districts, inherit, kinds }, notices };
 }
 
 /** Writes the filter into URL search parameters, leaving other parameters as they are. */
@@ -56,5 +57,6 @@ export function writeUrlState(params: URLSearchParams, f: FilterState): URLSearc
   set('mode', f.mode === 'all' ? 'all' : null);
   set('district', f.districts.length ? f.districts.join(',') : null);
   set('inherit', f.inherit ? '1' : null);
+  set('kind', f.kinds.length ? f.kinds.join(',') : null);
   return out;
 }

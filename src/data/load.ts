@@ -24,7 +24,13 @@ export class DataLoadError extends Error {
 export type ParkMarkerProps = Pick<
   CarrierProps,
   'id' | 'name_zh' | 'name_en' | 'district' | 'dirs' | 'dirs_inh' | 'precision'
-> & { anchored: boolean };
+> & {
+  anchored: boolean;
+  /** One of seed 001's ten city parks. */
+  city: boolean;
+  /** One of seed 003's 十全十美 "AI+" parks. */
+  aiplus: boolean;
+};
 
 /** Everything the app needs, loaded once. */
 export interface AppData {
@@ -36,8 +42,8 @@ export interface AppData {
   /** Located carriers only, for the map's `carriers` source. */
   carrierPoints: FeatureCollection<Point, CarrierProps>;
   /**
-   * The ten parks as markers: at their point when located; otherwise at their district's label
-   * anchor with `anchored: true`, drawn hollow so that no site is implied.
+   * The ten city parks and the AI+ parks as markers: at their point when located; otherwise at
+   * their district's label anchor with `anchored: true`, drawn hollow so that no site is implied.
    */
   parkMarkers: FeatureCollection<Point, ParkMarkerProps>;
   /** Absolute URL of a built file, for sources the map loads itself. */
@@ -67,7 +73,8 @@ export function parkMarkersOf(
 ): FeatureCollection<Point, ParkMarkerProps> {
   const features: Array<Feature<Point, ParkMarkerProps>> = [];
   for (const c of carriers) {
-    if (!c.park) continue;
+    const aiplus = c.roles.includes('ai-plus-park');
+    if (!c.park && !aiplus) continue;
     const located = pointOf(c.id);
     const anchor = located ?? districtById.get(c.district)?.anchor;
     if (!anchor) continue;
@@ -84,6 +91,8 @@ export function parkMarkersOf(
         dirs_inh: c.dirs_inh,
         precision: c.precision,
         anchored: located === undefined,
+        city: c.park,
+        aiplus,
       },
     });
   }

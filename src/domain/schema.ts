@@ -174,7 +174,7 @@ export type Kind = z.infer<typeof KindSchema>;
  */
 export const CarrierRecordSchema = z.strictObject({
   id: IdSchema,
-  kind: KindSchema.default('carrier'),
+  kind: KindSchema,
   seed_text: z.string().min(1).optional(),
   name_zh: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),

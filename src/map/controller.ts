@@ -188,6 +188,20 @@ export class MapController {
     return [...new Set(feats.map((f) => String(f.properties.id)))].sort();
   }
 
+  /**
+   * The label text MapLibre evaluates for each feature rendered in a symbol layer, sorted; reads
+   * the layer's evaluated `text-field` (so it reflects the global `lang`), for tests.
+   */
+  renderedLabels(layer: string): string[] {
+    const style = this.map.getLayer(layer) as unknown as {
+      layout?: { get: (p: string) => { evaluate: (f: unknown, s: unknown) => unknown } };
+    };
+    const field = style.layout?.get('text-field');
+    if (!field) return [];
+    const feats = this.map.queryRenderedFeatures({ layers: [layer] }).filter(visible);
+    return [...new Set(feats.map((f) => String(field.evaluate({ type: 1, properties: f.properties }, {}))))].sort();
+  }
+
   /** Screen position (px) of a lon/lat, e.g. to click a feature in a test. */
   project(lonLat: [number, number]): { x: number; y: number } {
     const p = this.map.project(lonLat);

@@ -26,7 +26,7 @@ export const INTERACTIVE_LAYERS = ['parks-symbol', 'carriers-circle', 'districts
 /** Toggleable layer groups and the layer ids each controls. */
 export const LAYER_GROUPS = {
   focus: ['districts-fill'],
-  parks: ['parks-symbol', 'parks-label'],
+  parks: ['parks-aiplus-ring', 'parks-symbol', 'parks-label'],
   carriers: ['carriers-circle', 'carriers-label', 'carrier-areas-fill', 'carrier-areas-line'],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
@@ -126,8 +126,22 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
       paint: {
         'circle-color': stateColour(ownColour),
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 12, 7],
-        'circle-stroke-color': t.carrierStroke,
-        'circle-stroke-width': 1.2,
+        'circle-stroke-color': [
+          'match',
+          ['get', 'kind'],
+          'institute',
+          t.kindStroke.institute,
+          'lab',
+          t.kindStroke.lab,
+          'computing-centre',
+          t.kindStroke['computing-centre'],
+          'platform',
+          t.kindStroke.platform,
+          ['zone', 'corridor'],
+          t.kindStroke.zone,
+          t.kindStroke.carrier,
+        ],
+        'circle-stroke-width': ['match', ['get', 'kind'], 'carrier', 1.2, 2.2],
         'circle-opacity': matchOpacity(),
         'circle-stroke-opacity': matchOpacity(),
       },
@@ -157,9 +171,26 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
   ];
 }
 
-/** The ten city parks: prominent markers and labels; district-anchored ones drawn hollow. */
+/**
+ * The ten city parks (red) and seed 003's AI+ parks (purple ring; purple marker where the AI+ park
+ * is not a city park): prominent markers and labels; district-anchored ones drawn hollow.
+ */
 export function parkLayers(t: MapTheme): LayerSpecification[] {
+  const fill: ExpressionSpecification = ['case', ['get', 'city'], t.park, t.aiPlus];
   return [
+    {
+      id: 'parks-aiplus-ring',
+      type: 'circle',
+      source: SOURCE.parks,
+      filter: ['all', ['get', 'aiplus'], ['get', 'city']],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 16],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': t.aiPlus,
+        'circle-stroke-width': 2,
+        'circle-stroke-opacity': matchOpacity(),
+      },
+    },
     {
       id: 'parks-symbol',
       type: 'circle',
@@ -168,8 +199,8 @@ export function parkLayers(t: MapTheme): LayerSpecification[] {
         'circle-opacity': matchOpacity(),
         'circle-stroke-opacity': matchOpacity(),
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 12, 12],
-        'circle-color': ['case', ['get', 'anchored'], t.parkStroke, t.park],
-        'circle-stroke-color': t.park,
+        'circle-color': ['case', ['get', 'anchored'], t.parkStroke, fill],
+        'circle-stroke-color': fill,
         'circle-stroke-width': ['case', ['get', 'anchored'], 3, 2],
       },
     },
@@ -187,7 +218,7 @@ export function parkLayers(t: MapTheme): LayerSpecification[] {
         'text-allow-overlap': true,
       },
       paint: {
-        'text-color': t.parkLabel,
+        'text-color': ['case', ['get', 'city'], t.parkLabel, t.aiPlus],
         'text-halo-color': t.labelHalo,
         'text-halo-width': 1.6,
         'text-opacity': matchOpacity(),

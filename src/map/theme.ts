@@ -1,3 +1,5 @@
+import type { Kind } from '../domain/schema';
+
 /**
  * Every colour and size of the map in one typed object (lower-case hex). Direction colours are
  * data (`geo/directions.yaml`) and come from the manifest, not from here.
@@ -23,6 +25,10 @@ export interface MapTheme {
   park: string;
   parkStroke: string;
   parkLabel: string;
+  /** Seed 003's "AI+" parks: ring colour. */
+  aiPlus: string;
+  /** Outline colour of a carrier point by record kind (fill = direction). */
+  kindStroke: Record<Kind, string>;
 }
 
 /** The default light theme. */
@@ -46,6 +52,16 @@ export const LIGHT: MapTheme = {
   park: '#c2311f',
   parkStroke: '#ffffff',
   parkLabel: '#7a1d12',
+  aiPlus: '#7b3fa0',
+  kindStroke: {
+    carrier: '#ffffff',
+    institute: '#1d2733',
+    lab: '#b8860b',
+    'computing-centre': '#0f6e8c',
+    platform: '#5a6b2a',
+    zone: '#8a5a44',
+    corridor: '#8a5a44',
+  },
 };
 
 /** Font stack names used in `text-font`; resolved through the style's `font-faces`. */

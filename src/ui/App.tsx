@@ -14,9 +14,15 @@ import { FilterPanel } from './FilterPanel';
 import { type Lang, t } from './i18n';
 import { Legend } from './Legend';
 import { MapView } from './MapView';
+import { CityCard, QualityPanel } from './Panels';
 import { exposeTestHook } from './testHook';
 
-type Selection = { kind: 'carrier'; id: string; others: string[] } | { kind: 'district'; id: string } | null;
+type Selection =
+  | { kind: 'carrier'; id: string; others: string[] }
+  | { kind: 'district'; id: string }
+  | { kind: 'city' }
+  | { kind: 'quality' }
+  | null;
 
 const ALL_VISIBLE: Record<LayerGroup, boolean> = { focus: true, parks: true, carriers: true };
 
@@ -40,6 +46,7 @@ export function App() {
         const parsed = parseUrlState(new URLSearchParams(window.location.search), {
           directions: d.manifest.directions.map((x) => x.key),
           districts: d.manifest.districts.map((x) => x.id),
+          kinds: Object.keys(d.manifest.counts.carriers_by_kind),
         });
         setFilter(parsed.filter);
         setNotices(parsed.notices);
@@ -142,9 +149,27 @@ export function App() {
           <h1>{t(lang, 'title')}</h1>
           <p className="muted">{t(lang, 'subtitle')}</p>
         </div>
-        <button type="button" className="lang" data-testid="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-          {lang === 'zh' ? 'EN' : '中文'}
-        </button>
+        <nav>
+          <button type="button" className="lang" data-testid="city" onClick={() => setSelection({ kind: 'city' })}>
+            {t(lang, 'cityOverview')}
+          </button>
+          <button
+            type="button"
+            className="lang"
+            data-testid="quality-open"
+            onClick={() => setSelection({ kind: 'quality' })}
+          >
+            {t(lang, 'quality')}
+          </button>
+          <button
+            type="button"
+            className="lang"
+            data-testid="lang"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {lang === 'zh' ? 'EN' : '中文'}
+          </button>
+        </nav>
       </header>
       {notices.length > 0 && (
         <div className="notice" role="status" data-testid="notice">
@@ -161,6 +186,8 @@ export function App() {
           filter={filter}
           visible={visible}
           onToggle={(g, v) => setVisible((prev) => ({ ...prev, [g]: v }))}
+          kinds={data.manifest.counts.carriers_by_kind}
+          onKinds={(kinds) => setFilter((f) => ({ ...f, kinds }))}
         />
       </aside>
       <MapView
@@ -183,6 +210,12 @@ export function App() {
           onCarrier={showCarrier}
           onClose={() => setSelection(null)}
         />
+      )}
+      {selection?.kind === 'city' && (
+        <CityCard data={data} lang={lang} onCarrier={showCarrier} onClose={() => setSelection(null)} />
+      )}
+      {selection?.kind === 'quality' && (
+        <QualityPanel data={data} lang={lang} onCarrier={showCarrier} onClose={() => setSelection(null)} />
       )}
       {selection?.kind === 'district' && selected && 'adcode' in selected && (
         <DistrictCard

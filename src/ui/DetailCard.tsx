@@ -39,6 +39,37 @@ function DirectionChip({ data, k, lang }: { data: AppData; k: string; lang: Lang
   );
 }
 
+/** Headline figures for a scope (`city` or a district id), each with its year, kind and source. */
+export function Facts({ data, scope, lang }: { data: AppData; scope: string; lang: Lang }) {
+  const facts = data.manifest.facts.filter((f) => f.scope === scope);
+  if (facts.length === 0) return null;
+  return (
+    <>
+      <h3>{t(lang, 'facts')}</h3>
+      <ul className="facts" data-testid="facts">
+        {facts.map((f) => {
+          const doc = data.manifest.sources.find((d) => d.id === f.source.doc);
+          return (
+            <li key={f.id}>
+              <strong>
+                {f.value.toLocaleString(lang === 'en' ? 'en' : 'zh-CN')} {lang === 'en' ? f.unit_en : f.unit_zh}
+              </strong>{' '}
+              {lang === 'en' ? f.metric_en : f.metric_zh}{' '}
+              <span className="muted">
+                ({f.year}, {t(lang, f.kind === 'target' ? 'factTarget' : 'factBaseline')} ·{' '}
+                <span title={f.source.quote}>
+                  {doc ? (lang === 'en' ? doc.title_en : doc.title_zh) : f.source.doc} {t(lang, 'line')} {f.source.line}
+                </span>
+                )
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
 const nameOf = (r: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'en' ? r.name_en : r.name_zh);
 const otherName = (r: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'en' ? r.name_zh : r.name_en);
 
@@ -53,7 +84,6 @@ export interface CarrierCardProps {
 }
 
 export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarrier, onClose }: CarrierCardProps) {
-  const district = data.districtById.get(c.district);
   return (
     <article className="card" data-testid="card" data-kind="carrier" data-id={c.id}>
       <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
@@ -66,14 +96,35 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
       </p>
       <dl>
         <dt>{t(lang, 'kind')}</dt>
-        <dd>{t(lang, c.park ? 'kindPark' : 'kindCarrier')}</dd>
-        <dt>{t(lang, 'district')}</dt>
+        <dd data-testid="kind">{t(lang, `kind_${c.kind}` as const)}</dd>
+        {c.roles.length > 0 && (
+          <>
+            <dt>{t(lang, 'roles')}</dt>
+            <dd>
+              {c.roles.map((r) => (
+                <span key={r} className={`tag role-${r}`}>
+                  {t(lang, r === 'city-park' ? 'roleCity' : r === 'ai-plus-park' ? 'roleAiPlus' : 'roleKey')}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {c.aliases.length > 0 && (
+          <>
+            <dt>{t(lang, 'aliases')}</dt>
+            <dd lang="zh">{c.aliases.join('；')}</dd>
+          </>
+        )}
+        <dt>{t(lang, c.districts.length > 1 ? 'spans' : 'district')}</dt>
         <dd>
-          {district && (
-            <button type="button" className="link" onClick={() => onDistrict(district.id)}>
-              {nameOf(district, lang)}
-            </button>
-          )}
+          {c.districts.map((id) => {
+            const d = data.districtById.get(id);
+            return d ? (
+              <button key={id} type="button" className="link sep" onClick={() => onDistrict(id)}>
+                {nameOf(d, lang)}
+              </button>
+            ) : null;
+          })}
         </dd>
         <dt>{t(lang, 'ownDirections')}</dt>
         <dd>
@@ -94,8 +145,12 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
             <DirectionChip key={k} data={data} k={k} lang={lang} />
           ))}
         </dd>
-        <dt>{t(lang, 'asWritten')}</dt>
-        <dd lang="zh">{c.seed_text}</dd>
+        {c.seed_text && (
+          <>
+            <dt>{t(lang, 'asWritten')}</dt>
+            <dd lang="zh">{c.seed_text}</dd>
+          </>
+        )}
         {c.reading_note && (
           <>
             <dt>{t(lang, 'reading')}</dt>
@@ -141,7 +196,7 @@ export interface DistrictCardProps {
 }
 
 export function DistrictCard({ data, district: d, lang, matching, onCarrier, onClose }: DistrictCardProps) {
-  const carriers = data.carriers.filter((c) => c.district === d.id);
+  const carriers = data.carriers.filter((c) => c.districts.includes(d.id));
   const categories = data.manifest.categories;
   return (
     <article className="card" data-testid="card" data-kind="district" data-id={d.id}>
@@ -179,6 +234,7 @@ export function DistrictCard({ data, district: d, lang, matching, onCarrier, onC
           </>
         )}
       </dl>
+      <Facts data={data} scope={d.id} lang={lang} />
       <h3>
         {t(lang, 'carrierList')} ({carriers.length})
       </h3>

@@ -10,6 +10,8 @@ export interface TestHook {
   idle: () => Promise<void>;
   /** Feature ids rendered in the given layers, sorted. */
   rendered: (layers: string[]) => string[];
+  /** Label texts rendered in a symbol layer, sorted. */
+  labels: (layer: string) => string[];
   /** Screen position (CSS px, relative to the map canvas) of a lon/lat in degrees. */
   project: (lonLat: [number, number]) => { x: number; y: number };
 }
@@ -25,6 +27,7 @@ export function exposeTestHook(controller: MapController): void {
   window.__sdeMap = {
     idle: () => controller.whenIdle(),
     rendered: (layers) => controller.renderedIds(layers),
+    labels: (layer) => controller.renderedLabels(layer),
     project: (lonLat) => controller.project(lonLat),
   };
 }

@@ -32,6 +32,9 @@ async function served(page: Page) {
   });
 }
 
+/** Whether a record is drawn as a park marker: a city park or an AI+ park. */
+const isParkMarker = (p: CarrierProps) => p.park || p.roles.includes('ai-plus-park');
+
 const rendered = (page: Page, layers: string[]) => page.evaluate((l) => window.__sdeMap?.rendered(l) ?? [], layers);
 
 async function clickDirection(page: Page, key: string) {
@@ -80,11 +83,13 @@ describe('the map app', () => {
       expect(await count.textContent()).toContain(`${carrying.length}/${manifest.counts.carriers}`);
       const located = carrying.filter((f) => f.geometry !== null && !f.properties.park).map((f) => f.properties.id);
       expect(await rendered(page, ['carriers-circle']), key).toEqual(located.sort());
-      const parks = carrying.filter((f) => f.properties.park).map((f) => f.properties.id);
+      const parks = carrying.filter((f) => isParkMarker(f.properties)).map((f) => f.properties.id);
       expect(await rendered(page, ['parks-symbol']), key).toEqual(parks.sort());
       await clickDirection(page, key);
     }
-    expect(await rendered(page, ['parks-symbol'])).toHaveLength(10);
+    expect(await rendered(page, ['parks-symbol'])).toHaveLength(
+      features.filter((f) => isParkMarker(f.properties)).length,
+    );
     await page.close();
   });
 
@@ -119,13 +124,63 @@ describe('the map app', () => {
     const listed = await card
       .locator('[data-carrier]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-carrier')));
-    const expected = features.filter((f) => f.properties.district === 'wujiang').map((f) => f.properties.id);
+    const expected = features.filter((f) => f.properties.districts.includes('wujiang')).map((f) => f.properties.id);
     expect(listed).toEqual(expected);
     await card.locator(`[data-carrier="${expected[1]}"]`).click();
     await page.waitForFunction(
       (id) => document.querySelector('[data-testid=card]')?.getAttribute('data-id') === id,
       expected[1],
     );
+    await page.close();
+  });
+
+  it('switches the whole interface, cards and map labels to English and back', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { manifest } = await served(page);
+    const zhNames = manifest.districts.map((d) => d.name_zh);
+    const enNames = manifest.districts.map((d) => d.name_en);
+    const labels = () => page.evaluate(() => window.__sdeMap?.labels('districts-label') ?? []);
+    expect((await labels()).every((l) => zhNames.includes(l))).toBe(true);
+    await page.getByTestId('lang').click();
+    await page.evaluate(() => window.__sdeMap?.idle());
+    const en = await labels();
+    expect(en.length).toBeGreaterThan(5);
+    expect(en.every((l) => enNames.includes(l))).toBe(true);
+    expect(await page.locator('header h1').textContent()).toBe('Suzhou Digital-Economy Industrial Map');
+    expect(await page.getByTestId('legend').textContent()).toContain('Key carriers');
+    expect(page.url()).toContain('lang=en');
+    await page.getByTestId('quality-open').click();
+    expect(await page.getByTestId('quality').textContent()).toContain('Data quality');
+    await page.getByTestId('lang').click();
+    await page.evaluate(() => window.__sdeMap?.idle());
+    expect((await labels()).every((l) => zhNames.includes(l))).toBe(true);
+    expect(await page.getByTestId('quality').textContent()).toContain('数据质量');
+    await page.close();
+  });
+
+  it('shows the quality report: counts that add up, and every record not drawn as a point', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { features } = await served(page);
+    await page.getByTestId('quality-open').click();
+    const listed = await page.getByTestId('quality-not-points').locator('li').count();
+    expect(listed).toBe(features.filter((f) => f.geometry === null).length);
+    await page.close();
+  });
+
+  it('hides a kind of record when its layer toggle is cleared', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { features } = await served(page);
+    await page.uncheck('[data-kind="carrier"]');
+    await page.evaluate(() => window.__sdeMap?.idle());
+    const rest = features.filter((f) => f.properties.kind !== 'carrier');
+    const count = page.getByTestId('match-count');
+    expect(Number(await count.getAttribute('data-carriers'))).toBe(rest.length);
+    const located = rest.filter((f) => f.geometry !== null && !f.properties.park).map((f) => f.properties.id);
+    expect(await page.evaluate(() => window.__sdeMap?.rendered(['carriers-circle']))).toEqual(located.sort());
+    expect(page.url()).toContain('kind=');
     await page.close();
   });
 

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../src/analysis/filter';
 import { parseUrlState, writeUrlState } from '../../src/analysis/url';
 
-const known = { directions: ['blockchain', 'artificial-intelligence'], districts: ['sip', 'gusu'] };
+const known = {
+  directions: ['blockchain', 'artificial-intelligence'],
+  districts: ['sip', 'gusu'],
+  kinds: ['lab', 'carrier'],
+};
 
 describe('URL state', () => {
   it('round-trips a filter', () => {
@@ -12,6 +16,7 @@ describe('URL state', () => {
       mode: 'all' as const,
       districts: ['sip'],
       inherit: true,
+      kinds: ['lab'],
     };
     expect(parseUrlState(writeUrlState(new URLSearchParams('lang=en'), f), known)).toEqual({ filter: f, notices: [] });
   });

@@ -1,0 +1,118 @@
+/**
+ * Overview panels opened from the header: the city card (headline figures and counts) and the
+ * data-quality report (counts by document, kind, district and precision; records not drawn as
+ * points; resolved ambiguities).
+ */
+import { useMemo } from 'react';
+import { qualityReport } from '../analysis/quality';
+import type { AppData } from '../data/load';
+import { Facts } from './DetailCard';
+import { type Lang, type StringKey, t } from './i18n';
+
+export interface PanelProps {
+  data: AppData;
+  lang: Lang;
+  onCarrier: (id: string) => void;
+  onClose: () => void;
+}
+
+function Close({ lang, onClose }: { lang: Lang; onClose: () => void }) {
+  return (
+    <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
+      ×
+    </button>
+  );
+}
+
+/** The city card: what the map holds, and the city-wide headline figures with their sources. */
+export function CityCard({ data, lang, onClose }: PanelProps) {
+  const c = data.manifest.counts;
+  return (
+    <article className="card" data-testid="card" data-kind="city">
+      <Close lang={lang} onClose={onClose} />
+      <h2>{t(lang, 'city')}</h2>
+      <p className="alt">
+        {c.districts} {t(lang, 'districts')} · {c.parks} {t(lang, 'parks')} · {c.carriers} {t(lang, 'records')}
+      </p>
+      <Facts data={data} scope="city" lang={lang} />
+    </article>
+  );
+}
+
+function CountTable({
+  title,
+  counts,
+  label,
+}: {
+  title: string;
+  counts: Record<string, number>;
+  label: (k: string) => string;
+}) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <table className="counts">
+        <tbody>
+          {Object.entries(counts)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => (
+              <tr key={k}>
+                <td>{label(k)}</td>
+                <td>{v}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The data-quality report as a panel. */
+export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
+  const r = useMemo(() => qualityReport(data.carriers), [data]);
+  const docTitle = (id: string) => {
+    const d = data.manifest.sources.find((s) => s.id === id);
+    return d ? `${id} ${lang === 'en' ? d.title_en : d.title_zh}` : id;
+  };
+  const districtName = (id: string) => {
+    const d = data.districtById.get(id);
+    return d ? (lang === 'en' ? d.name_en : d.name_zh) : id;
+  };
+  const items = (list: typeof r.notPoints, testid: string) => (
+    <ol className="list" data-testid={testid}>
+      {list.map((i) => (
+        <li key={`${i.id}${i.detail}`}>
+          <button type="button" className="link" onClick={() => onCarrier(i.id)}>
+            {lang === 'en' ? i.name_en : i.name_zh}
+          </button>{' '}
+          <span className="muted">{i.detail}</span>
+        </li>
+      ))}
+    </ol>
+  );
+  return (
+    <article className="card wide" data-testid="quality">
+      <Close lang={lang} onClose={onClose} />
+      <h2>{t(lang, 'quality')}</h2>
+      <p className="alt">
+        {r.total} {t(lang, 'records')}
+      </p>
+      <CountTable title={t(lang, 'byDocument')} counts={r.byDocument} label={docTitle} />
+      <CountTable title={t(lang, 'byKind')} counts={r.byKind} label={(k) => t(lang, `kind_${k}` as StringKey)} />
+      <CountTable title={t(lang, 'byDistrict')} counts={r.byDistrict} label={districtName} />
+      <CountTable
+        title={t(lang, 'byPrecision')}
+        counts={r.byPrecision}
+        label={(k) => t(lang, `precision_${k}` as StringKey)}
+      />
+      <h3>
+        {t(lang, 'notPoints')} ({r.notPoints.length})
+      </h3>
+      {items(r.notPoints, 'quality-not-points')}
+      <h3>
+        {t(lang, 'ambiguities')} ({r.ambiguities.length})
+      </h3>
+      {items(r.ambiguities, 'quality-ambiguities')}
+    </article>
+  );
+}
