@@ -72,9 +72,11 @@ describe('countMatches', () => {
     const n = countMatches(carriers, EMPTY_FILTER);
     expect(n.carriers).toBe(manifest.counts.carriers);
     expect(n.parks).toBe(10);
-    expect(n.districtLevel).toBe(manifest.counts.carriers_by_precision.district);
+    const byPrecision = manifest.counts.carriers_by_precision;
+    expect(n.districtLevel).toBe(byPrecision.district + byPrecision['district-set']);
     const perDistrict = Object.values(n.districtLevelByDistrict).reduce((a, b) => a + b, 0);
-    expect(perDistrict).toBe(n.districtLevel);
+    const unplaced = carriers.filter((c) => c.precision === 'district' || c.precision === 'district-set');
+    expect(perDistrict).toBe(unplaced.reduce((a, c) => a + c.districts.length, 0));
   });
   it('counts per direction what the filter would leave', () => {
     const per = directionCounts(carriers, EMPTY_FILTER);
