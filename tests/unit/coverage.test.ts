@@ -1,0 +1,108 @@
+/**
+ * Coverage of all five documents: the 十全十美 AI+ park list parsed from seed 003 itself, the
+ * checked-in inventory (`geo/inventory.yaml`) for everything else, both languages on every record,
+ * and headline figures whose quotes hold their values.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { CarrierProps, Manifest } from '../../src/domain/built';
+import { buildRealCarriers, ROOT, realInputs } from './records';
+
+let manifest: Manifest;
+let carriers: CarrierProps[];
+beforeAll(() => {
+  ({ manifest, carriers } = buildRealCarriers());
+});
+
+const seedLines = (doc: string) => {
+  const file = manifest.sources.find((s) => s.id === doc)?.file ?? '';
+  return readFileSync(join(realInputs().seedsDir, file), 'utf8').split('\n');
+};
+const named = (c: CarrierProps, name: string) => c.name_zh === name || c.aliases.includes(name);
+
+describe('seed 003: the ten AI+ parks of 十全十美', () => {
+  const aiPlusList = () => {
+    const line = seedLines('003').find((l) => l.includes('十全十美') && l.includes('打造成“AI+”'));
+    const m = line?.match(/将(.+?)等打造成“AI\+”/);
+    if (!m) throw new Error('十全十美 list not found in seed 003');
+    return m[1].split('、');
+  };
+  it('lists ten parks', () => {
+    expect(aiPlusList()).toHaveLength(10);
+  });
+  it('has a record with the ai-plus-park role for each, and for no other', () => {
+    const list = aiPlusList();
+    for (const name of list) {
+      const rec = carriers.find((c) => named(c, name));
+      expect(rec, name).toBeDefined();
+      expect(rec?.roles, name).toContain('ai-plus-park');
+    }
+    const tagged = carriers.filter((c) => c.roles.includes('ai-plus-park'));
+    expect(tagged).toHaveLength(list.length);
+  });
+  it('differs from seed 001’s ten city parks in exactly two slots: 吴中 and 相城', () => {
+    const onlyAiPlus = carriers.filter((c) => c.roles.includes('ai-plus-park') && !c.park);
+    const onlyCity = carriers.filter((c) => c.park && !c.roles.includes('ai-plus-park'));
+    expect(onlyAiPlus.map((c) => c.district).sort()).toEqual(['wuzhong', 'xiangcheng']);
+    expect(onlyCity.map((c) => c.district).sort()).toEqual(['wuzhong', 'xiangcheng']);
+  });
+});
+
+describe('the checked-in inventory', () => {
+  const inventory = parse(readFileSync(join(ROOT, 'geo', 'inventory.yaml'), 'utf8')) as {
+    documents: Record<string, string[]>;
+  };
+  it('names entities from every document', () => {
+    for (const doc of ['000', '001', '002', '003', '004'])
+      expect(inventory.documents[doc]?.length, doc).toBeGreaterThan(0);
+  });
+  it('has a record citing the document for every name it lists', () => {
+    for (const [doc, names] of Object.entries(inventory.documents)) {
+      for (const name of names) {
+        const rec = carriers.find((c) => named(c, name) && c.sources.some((s) => s.doc === doc));
+        expect(rec, `${doc}: ${name}`).toBeDefined();
+      }
+    }
+  });
+});
+
+describe('every record in two languages, with a kind, district and source', () => {
+  it('has an English name that is not the Chinese one', () => {
+    for (const c of carriers) {
+      expect(c.name_en, c.id).toMatch(/[A-Za-z]/);
+      expect(c.name_en, c.id).not.toBe(c.name_zh);
+    }
+  });
+  it('has English for every direction, category and district', () => {
+    for (const x of [...manifest.directions, ...manifest.categories]) expect(x.en, x.key).toMatch(/[A-Za-z]/);
+    for (const d of manifest.districts) expect(d.name_en, d.id).toMatch(/[A-Za-z]/);
+  });
+  it('has a kind, at least one district and one source', () => {
+    const districts = new Set(manifest.districts.map((d) => d.id));
+    for (const c of carriers) {
+      expect(c.kind, c.id).toBeTruthy();
+      expect(c.districts.length, c.id).toBeGreaterThan(0);
+      for (const d of c.districts) expect(districts.has(d), `${c.id} ${d}`).toBe(true);
+      expect(c.sources.length, c.id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('headline figures', () => {
+  it('has city-wide figures from several documents', () => {
+    expect(new Set(manifest.facts.map((f) => f.source.doc)).size).toBeGreaterThanOrEqual(2);
+    expect(manifest.facts.some((f) => f.scope === 'city')).toBe(true);
+  });
+  it('quotes each figure: the value (or its 万 / 亿 / % form) is in the cited text', () => {
+    for (const f of manifest.facts) {
+      const forms = [f.value, f.value / 1e4, f.value / 1e8, f.value * 100].map((v) => String(Number(v.toFixed(6))));
+      expect(
+        forms.some((v) => f.source.quote.includes(v)),
+        `${f.id}: ${f.value} in "${f.source.quote}"`,
+      ).toBe(true);
+      expect(seedLines(f.source.doc)[f.source.line - 1]).toContain(f.source.quote);
+    }
+  });
+});
