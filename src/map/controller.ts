@@ -40,7 +40,7 @@ const FIT_PADDING = { top: 40, bottom: 40, left: 40, right: 40 };
 
 export class MapController {
   private readonly map: MapLibreMap;
-  private selectedDistrict: string | null = null;
+  private selectedDistricts: string[] = [];
   /** Last feature-state applied per `source/id`, so only changes are sent to the map. */
   private readonly applied = new Map<string, string>();
   private readonly badges = new Map<string, { marker: Marker; el: HTMLElement }>();
@@ -159,13 +159,22 @@ export class MapController {
     for (const id of LAYER_GROUPS[group]) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 
-  /** Outlines one district (by district id), or none. */
-  highlightDistrict(id: string | null): void {
-    if (this.selectedDistrict !== null) {
-      this.map.setFeatureState({ source: SOURCE.districts, id: this.selectedDistrict }, { selected: false });
-    }
-    this.selectedDistrict = id;
-    if (id !== null) this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: true });
+  /**
+   * Outlines districts (by id): the selected district, or every district of a record that spans
+   * several (a district-set record is drawn as its set of districts, never as invented geometry).
+   */
+  highlightDistricts(ids: readonly string[]): void {
+    for (const id of this.selectedDistricts)
+      this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: false });
+    this.selectedDistricts = [...ids];
+    for (const id of ids) this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: true });
+  }
+
+  /** Ids of the districts outlined now, read back from the map's feature-state. */
+  selectedDistrictIds(): string[] {
+    // querySourceFeatures returns a feature once per tile it touches: deduplicate by id.
+    const ids = new Set(this.map.querySourceFeatures(SOURCE.districts).map((f) => String(f.id)));
+    return [...ids].filter((id) => this.map.getFeatureState({ source: SOURCE.districts, id }).selected === true);
   }
 
   /** Flies to a point (degrees) at `zoom`, or fits a bbox [w, s, e, n] (degrees). */

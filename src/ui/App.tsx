@@ -109,8 +109,14 @@ export function App() {
   );
 
   useEffect(() => {
-    controller?.highlightDistrict(selection?.kind === 'district' ? selection.id : null);
-  }, [selection, controller]);
+    const ids =
+      selection?.kind === 'district'
+        ? [selection.id]
+        : selection?.kind === 'carrier'
+          ? (data?.carrierById.get(selection.id)?.districts ?? [])
+          : [];
+    controller?.highlightDistricts(ids.length > 1 || selection?.kind === 'district' ? ids : []);
+  }, [selection, data, controller]);
 
   const onSelect = useCallback((s: MapSelection) => setSelection(s), []);
   const onReady = useCallback(
@@ -135,12 +141,8 @@ export function App() {
   }
   if (!data || !counts || !view) return <main className="loading">{t(lang, 'loading')}</main>;
 
-  const selected =
-    selection?.kind === 'carrier'
-      ? data.carrierById.get(selection.id)
-      : selection?.kind === 'district'
-        ? data.districtById.get(selection.id)
-        : undefined;
+  const selectedCarrier = selection?.kind === 'carrier' ? data.carrierById.get(selection.id) : undefined;
+  const selectedDistrict = selection?.kind === 'district' ? data.districtById.get(selection.id) : undefined;
 
   return (
     <div className="app">
@@ -200,10 +202,10 @@ export function App() {
         onBadge={showDistrict}
         onReady={onReady}
       />
-      {selection?.kind === 'carrier' && selected && 'seed_text' in selected && (
+      {selection?.kind === 'carrier' && selectedCarrier && (
         <CarrierCard
           data={data}
-          carrier={selected}
+          carrier={selectedCarrier}
           others={selection.others}
           lang={lang}
           onDistrict={(id) => showDistrict(id)}
@@ -217,10 +219,10 @@ export function App() {
       {selection?.kind === 'quality' && (
         <QualityPanel data={data} lang={lang} onCarrier={showCarrier} onClose={() => setSelection(null)} />
       )}
-      {selection?.kind === 'district' && selected && 'adcode' in selected && (
+      {selectedDistrict && (
         <DistrictCard
           data={data}
-          district={selected}
+          district={selectedDistrict}
           lang={lang}
           matching={matching}
           onCarrier={showCarrier}

@@ -82,7 +82,7 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
     <ol className="list" data-testid={testid}>
       {list.map((i) => (
         <li key={`${i.id}${i.detail}`}>
-          <button type="button" className="link" onClick={() => onCarrier(i.id)}>
+          <button type="button" className="link" data-record={i.id} onClick={() => onCarrier(i.id)}>
             {lang === 'en' ? i.name_en : i.name_zh}
           </button>{' '}
           <span className="muted">{i.detail}</span>

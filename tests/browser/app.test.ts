@@ -183,6 +183,21 @@ describe('the map app', () => {
     await page.close();
   });
 
+  it('draws a record spanning several districts as its set of districts', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { features } = await served(page);
+    const spanning = features.find((f) => f.properties.precision === 'district-set');
+    if (!spanning) throw new Error('no district-set record');
+    await page.getByTestId('quality-open').click();
+    await page.locator(`[data-testid=quality-not-points] [data-record="${spanning.properties.id}"]`).click();
+    await page.locator(`[data-testid=card][data-id="${spanning.properties.id}"]`).waitFor();
+    await page.evaluate(() => window.__sdeMap?.idle());
+    const outlined = await page.evaluate(() => window.__sdeMap?.selectedDistricts() ?? []);
+    expect(outlined.sort()).toEqual([...spanning.properties.districts].sort());
+    await page.close();
+  });
+
   it('ignores bad URL parameters with a notice and applies the good ones', async () => {
     const { page, log } = await openPage(h);
     await gotoMap(page, h.origin, '?dir=blockchain,not-a-direction&district=atlantis');
