@@ -108,7 +108,7 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
         type: 'Feature',
         id: p.id,
         geometry: truncate(halo, { precision: 5 }).geometry,
-        properties: { id: p.id, district: p.district, park: p.park, dirs: p.dirs, dirs_inh: p.dirs_inh },
+        properties: { id: p.id, district: p.district },
       };
     });
 

@@ -1,7 +1,7 @@
 /**
  * The filter: which carriers, parks and districts match the user's choice of industry directions
- * and districts. Pure functions over built records; `src/map/expressions.ts` states the same rule
- * as MapLibre filter expressions, and the unit tests check the two agree on every record.
+ * and districts. Pure functions over built records: the single statement of the rule. The map
+ * receives its outcome per feature as feature-state (`mapViewOf`), so it never restates it.
  */
 import type { CarrierProps, DistrictInfo } from '../domain/built';
 

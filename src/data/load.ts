@@ -21,10 +21,7 @@ export class DataLoadError extends Error {
 }
 
 /** Properties of a park marker: the carrier's, plus whether it is drawn at its district's anchor. */
-export type ParkMarkerProps = Pick<
-  CarrierProps,
-  'id' | 'name_zh' | 'name_en' | 'district' | 'dirs' | 'dirs_inh' | 'precision'
-> & {
+export type ParkMarkerProps = Pick<CarrierProps, 'id' | 'name_zh' | 'name_en' | 'district' | 'precision'> & {
   anchored: boolean;
   /** One of seed 001's ten city parks. */
   city: boolean;
@@ -87,8 +84,6 @@ export function parkMarkersOf(
         name_zh: c.name_zh,
         name_en: c.name_en,
         district: c.district,
-        dirs: c.dirs,
-        dirs_inh: c.dirs_inh,
         precision: c.precision,
         anchored: located === undefined,
         city: c.park,

@@ -42,7 +42,7 @@ export type DistrictInfo = z.infer<typeof DistrictInfoSchema>;
 /**
  * Properties of a carrier Feature in `carriers.geojson`. Geometry is a Point for `site`/`area`
  * precision and `null` (RFC 7946 unlocated feature) for `district` precision.
- * `dirs` / `dirs_inh` are the own / inherited keys encoded `|a|b|` for filter expressions.
+ * `dirs` / `dirs_inh` are the own / inherited keys encoded `|a|b|` (`dirs` colours a point before any filter state is set).
  */
 export const CarrierPropsSchema = z.strictObject({
   id: z.string(),

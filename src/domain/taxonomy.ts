@@ -35,7 +35,7 @@ export function mapTerms(terms: readonly string[], taxonomy: Taxonomy): { keys: 
   return { keys: taxonomy.directions.map((d) => d.key).filter((k) => found.has(k)), unmapped };
 }
 
-/** Encodes direction keys as `|a|b|`, the form map filter expressions test with substring `in`. */
+/** Encodes direction keys as `|a|b|`, the form a map expression tests with substring `in`. */
 export function encodeKeys(keys: readonly string[]): string {
   return keys.length === 0 ? '|' : `|${keys.join('|')}|`;
 }

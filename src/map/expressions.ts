@@ -8,7 +8,6 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 
 /** Defaults of the style's global state. */
 export const GLOBAL_STATE_DEFAULTS = { lang: 'zh' as 'zh' | 'en' };
-export type GlobalState = typeof GLOBAL_STATE_DEFAULTS;
 
 /** 1 when the feature matches the filter (or no state was set yet), else 0. */
 export const matchOpacity = (visible = 1): ExpressionSpecification => [

@@ -19,7 +19,6 @@ export interface MapTheme {
   districtLabel: string;
   labelHalo: string;
   carrierDefault: string;
-  carrierStroke: string;
   areaFill: string;
   areaLine: string;
   park: string;
@@ -46,7 +45,6 @@ export const LIGHT: MapTheme = {
   districtLabel: '#3b4350',
   labelHalo: '#ffffff',
   carrierDefault: '#6b7380',
-  carrierStroke: '#ffffff',
   areaFill: '#4a78b5',
   areaLine: '#4a78b5',
   park: '#c2311f',

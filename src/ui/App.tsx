@@ -152,12 +152,12 @@ export function App() {
           <p className="muted">{t(lang, 'subtitle')}</p>
         </div>
         <nav>
-          <button type="button" className="lang" data-testid="city" onClick={() => setSelection({ kind: 'city' })}>
+          <button type="button" className="head-btn" data-testid="city" onClick={() => setSelection({ kind: 'city' })}>
             {t(lang, 'cityOverview')}
           </button>
           <button
             type="button"
-            className="lang"
+            className="head-btn"
             data-testid="quality-open"
             onClick={() => setSelection({ kind: 'quality' })}
           >
@@ -165,7 +165,7 @@ export function App() {
           </button>
           <button
             type="button"
-            className="lang"
+            className="head-btn"
             data-testid="lang"
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
           >

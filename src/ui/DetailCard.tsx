@@ -39,6 +39,15 @@ function DirectionChip({ data, k, lang }: { data: AppData; k: string; lang: Lang
   );
 }
 
+/** The close button of a card. */
+export function Close({ lang, onClose }: { lang: Lang; onClose: () => void }) {
+  return (
+    <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
+      ×
+    </button>
+  );
+}
+
 /** Headline figures for a scope (`city` or a district id), each with its year, kind and source. */
 export function Facts({ data, scope, lang }: { data: AppData; scope: string; lang: Lang }) {
   const facts = data.manifest.facts.filter((f) => f.scope === scope);
@@ -86,9 +95,7 @@ export interface CarrierCardProps {
 export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarrier, onClose }: CarrierCardProps) {
   return (
     <article className="card" data-testid="card" data-kind="carrier" data-id={c.id}>
-      <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
-        ×
-      </button>
+      <Close lang={lang} onClose={onClose} />
       <h2>{nameOf(c, lang)}</h2>
       <p className="alt">
         {otherName(c, lang)}{' '}
@@ -200,9 +207,7 @@ export function DistrictCard({ data, district: d, lang, matching, onCarrier, onC
   const categories = data.manifest.categories;
   return (
     <article className="card" data-testid="card" data-kind="district" data-id={d.id}>
-      <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
-        ×
-      </button>
+      <Close lang={lang} onClose={onClose} />
       <h2>{nameOf(d, lang)}</h2>
       <p className="alt">
         {otherName(d, lang)} · {t(lang, 'kindDistrict')} · {d.area_km2} km²

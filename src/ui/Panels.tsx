@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { qualityReport } from '../analysis/quality';
 import type { AppData } from '../data/load';
-import { Facts } from './DetailCard';
+import { Close, Facts } from './DetailCard';
 import { type Lang, type StringKey, t } from './i18n';
 
 export interface PanelProps {
@@ -14,14 +14,6 @@ export interface PanelProps {
   lang: Lang;
   onCarrier: (id: string) => void;
   onClose: () => void;
-}
-
-function Close({ lang, onClose }: { lang: Lang; onClose: () => void }) {
-  return (
-    <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
-      ×
-    </button>
-  );
 }
 
 /** The city card: what the map holds, and the city-wide headline figures with their sources. */
