@@ -193,17 +193,25 @@ export type CarrierRecord = z.infer<typeof CarrierRecordSchema>;
 /**
  * A headline figure presenters quote (target or baseline), with the year it refers to and its
  * source (`geo/facts/*.yaml`). `scope` is `city` or a district id. `value` in `unit_*`.
+ * `year` is left out when the text gives none (e.g. seed 001's 专栏3 district figures); then
+ * `period_note` must say what period the figure describes, so that no year is invented.
  */
-export const FactRecordSchema = z.strictObject({
-  id: IdSchema,
-  scope: z.string().min(1),
-  kind: z.enum(['target', 'baseline']),
-  metric_zh: z.string().min(1),
-  metric_en: z.string().min(1),
-  value: z.number(),
-  unit_zh: z.string(),
-  unit_en: z.string(),
-  year: z.number().int().min(2000).max(2035),
-  source: SourceRefSchema,
-});
+export const FactRecordSchema = z
+  .strictObject({
+    id: IdSchema,
+    scope: z.string().min(1),
+    kind: z.enum(['target', 'baseline']),
+    metric_zh: z.string().min(1),
+    metric_en: z.string().min(1),
+    value: z.number(),
+    unit_zh: z.string(),
+    unit_en: z.string(),
+    year: z.number().int().min(2000).max(2035).optional(),
+    period_note: z.string().min(10).optional(),
+    source: SourceRefSchema,
+  })
+  .refine((f) => f.year !== undefined || f.period_note !== undefined, {
+    message: 'a fact without a year needs a period_note saying what period it describes',
+    path: ['period_note'],
+  });
 export type FactRecord = z.infer<typeof FactRecordSchema>;

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countMatches, EMPTY_FILTER, type FilterState, mapViewOf } from '../analysis/filter';
+import { buildSearch, type SearchHit } from '../analysis/search';
 import { parseUrlState, writeUrlState } from '../analysis/url';
 import { type AppData, loadAppData } from '../data/load';
 import type { MapController, MapSelection } from '../map/controller';
@@ -15,6 +16,7 @@ import { type Lang, t } from './i18n';
 import { Legend } from './Legend';
 import { MapView } from './MapView';
 import { CityCard, QualityPanel } from './Panels';
+import { SearchBox } from './SearchBox';
 import { exposeTestHook } from './testHook';
 
 type Selection =
@@ -74,6 +76,7 @@ export function App() {
     () => (data ? mapViewOf(data.carriers, data.manifest.districts, filter, data.manifest.directions) : null),
     [data, filter],
   );
+  const search = useMemo(() => (data ? buildSearch(data.carriers, data.manifest.districts) : null), [data]);
   const matching = useMemo(() => new Set(view?.carriers.filter((c) => c.match).map((c) => c.id)), [view]);
   const badges = useMemo(
     () =>
@@ -108,14 +111,22 @@ export function App() {
     [data, controller],
   );
 
+  const onSearch = useCallback(
+    (hit: SearchHit) => (hit.type === 'district' ? showDistrict(hit.id) : showCarrier(hit.id)),
+    [showDistrict, showCarrier],
+  );
+
+  // Outline the district(s) of a selected district or of a record with no point of its own, so
+  // "where is it?" is answered on the map even when only the district is known.
   useEffect(() => {
+    const carrier = selection?.kind === 'carrier' ? data?.carrierById.get(selection.id) : undefined;
     const ids =
       selection?.kind === 'district'
         ? [selection.id]
-        : selection?.kind === 'carrier'
-          ? (data?.carrierById.get(selection.id)?.districts ?? [])
+        : carrier && carrier.precision !== 'site' && carrier.precision !== 'area'
+          ? carrier.districts
           : [];
-    controller?.highlightDistricts(ids.length > 1 || selection?.kind === 'district' ? ids : []);
+    controller?.highlightDistricts(ids);
   }, [selection, data, controller]);
 
   const onSelect = useCallback((s: MapSelection) => setSelection(s), []);
@@ -139,7 +150,7 @@ export function App() {
       </main>
     );
   }
-  if (!data || !counts || !view) return <main className="loading">{t(lang, 'loading')}</main>;
+  if (!data || !counts || !view || !search) return <main className="loading">{t(lang, 'loading')}</main>;
 
   const selectedCarrier = selection?.kind === 'carrier' ? data.carrierById.get(selection.id) : undefined;
   const selectedDistrict = selection?.kind === 'district' ? data.districtById.get(selection.id) : undefined;
@@ -151,6 +162,7 @@ export function App() {
           <h1>{t(lang, 'title')}</h1>
           <p className="muted">{t(lang, 'subtitle')}</p>
         </div>
+        <SearchBox data={data} search={search} lang={lang} onPick={onSearch} />
         <nav>
           <button type="button" className="head-btn" data-testid="city" onClick={() => setSelection({ kind: 'city' })}>
             {t(lang, 'cityOverview')}

@@ -6,6 +6,7 @@
 import type { AppData } from '../data/load';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
 import type { SourceRef } from '../domain/schema';
+import { formatFactValue } from './format';
 import { type Lang, t } from './i18n';
 
 function Sources({ data, refs, lang }: { data: AppData; refs: SourceRef[]; lang: Lang }) {
@@ -48,7 +49,10 @@ export function Close({ lang, onClose }: { lang: Lang; onClose: () => void }) {
   );
 }
 
-/** Headline figures for a scope (`city` or a district id), each with its year, kind and source. */
+/**
+ * Headline figures for a scope (`city` or a district id), each with its year (or, when the document
+ * gives none, "undated" and the period note), kind, document title, line and quote.
+ */
 export function Facts({ data, scope, lang }: { data: AppData; scope: string; lang: Lang }) {
   const facts = data.manifest.facts.filter((f) => f.scope === scope);
   if (facts.length === 0) return null;
@@ -59,18 +63,19 @@ export function Facts({ data, scope, lang }: { data: AppData; scope: string; lan
         {facts.map((f) => {
           const doc = data.manifest.sources.find((d) => d.id === f.source.doc);
           return (
-            <li key={f.id}>
-              <strong>
-                {f.value.toLocaleString(lang === 'en' ? 'en' : 'zh-CN')} {lang === 'en' ? f.unit_en : f.unit_zh}
-              </strong>{' '}
-              {lang === 'en' ? f.metric_en : f.metric_zh}{' '}
+            <li key={f.id} data-id={f.id}>
+              <strong>{formatFactValue(f, lang)}</strong> {lang === 'en' ? f.metric_en : f.metric_zh}{' '}
               <span className="muted">
-                ({f.year}, {t(lang, f.kind === 'target' ? 'factTarget' : 'factBaseline')} ·{' '}
-                <span title={f.source.quote}>
-                  {doc ? (lang === 'en' ? doc.title_en : doc.title_zh) : f.source.doc} {t(lang, 'line')} {f.source.line}
-                </span>
-                )
+                (
+                {f.year ?? (
+                  <abbr title={f.period_note} data-testid="undated">
+                    {t(lang, 'undated')}
+                  </abbr>
+                )}
+                , {t(lang, f.kind === 'target' ? 'factTarget' : 'factBaseline')} ·{' '}
+                {doc ? (lang === 'en' ? doc.title_en : doc.title_zh) : f.source.doc} {t(lang, 'line')} {f.source.line})
               </span>
+              <q className="fact-quote">{f.source.quote}</q>
             </li>
           );
         })}

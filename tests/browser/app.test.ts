@@ -120,6 +120,13 @@ describe('the map app', () => {
     const card = page.getByTestId('card');
     await card.waitFor();
     expect(await card.getAttribute('data-kind')).toBe('district');
+    // Its headline figures, the undated ones (专栏3 gives no year) marked as such.
+    const facts = manifest.facts.filter((f) => f.scope === 'wujiang');
+    const undated = facts.filter((f) => f.year === undefined);
+    expect(undated.length).toBeGreaterThan(0);
+    expect(await card.getByTestId('facts').locator('li').count()).toBe(facts.length);
+    expect(await card.getByTestId('undated').count()).toBe(undated.length);
+    expect(await card.getByTestId('facts').textContent()).toContain(undated[0]?.source.quote);
     const listed = await card
       .locator('[data-carrier]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-carrier')));
@@ -130,6 +137,26 @@ describe('the map app', () => {
       (id) => document.querySelector('[data-testid=card]')?.getAttribute('data-id') === id,
       expected[1],
     );
+    await page.close();
+  });
+
+  it('answers "where is …?": search finds a record by name and shows its card and its district', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { features } = await served(page);
+    const target = features.find((f) => f.properties.name_zh === '国家超级计算昆山中心');
+    if (!target) throw new Error('国家超级计算昆山中心 missing from the data');
+    await page.getByTestId('search').fill('国家超级计算昆山中心');
+    const first = page.getByTestId('search-hits').locator('[role=option]').first();
+    expect(await first.getAttribute('data-id')).toBe(target.properties.id);
+    await page.getByTestId('search').press('Enter');
+    await page.locator(`[data-testid=card][data-id="${target.properties.id}"]`).waitFor();
+    await page.evaluate(() => window.__sdeMap?.idle());
+    // Known only by district: the card says so and the map outlines that district.
+    expect(target.geometry).toBeNull();
+    expect(await page.evaluate(() => window.__sdeMap?.selectedDistricts() ?? [])).toEqual(target.properties.districts);
+    await page.getByTestId('search').fill('zzqqxx 不存在的名称');
+    await page.getByTestId('search-none').waitFor();
     await page.close();
   });
 
@@ -151,9 +178,24 @@ describe('the map app', () => {
     expect(page.url()).toContain('lang=en');
     await page.getByTestId('quality-open').click();
     expect(await page.getByTestId('quality').textContent()).toContain('Data quality');
+    // A record card, reached by its English name: English name, kind and document title.
+    const { features } = await served(page);
+    const rec = features.find((f) => f.properties.sources.some((s) => s.doc === '003') && f.properties.aliases.length);
+    if (!rec) throw new Error('no record citing seed 003 with an alias');
+    const title003 = manifest.sources.find((s) => s.id === '003');
+    await page.getByTestId('search').fill(rec.properties.name_en);
+    await page.locator(`[data-testid=search-hits] [data-id="${rec.properties.id}"]`).click();
+    const card = page.locator(`[data-testid=card][data-id="${rec.properties.id}"]`);
+    await card.waitFor();
+    expect(await card.locator('h2').textContent()).toBe(rec.properties.name_en);
+    expect(await card.getByTestId('sources').textContent()).toContain(title003?.title_en);
     await page.getByTestId('lang').click();
     await page.evaluate(() => window.__sdeMap?.idle());
     expect((await labels()).every((l) => zhNames.includes(l))).toBe(true);
+    expect(await card.locator('h2').textContent()).toBe(rec.properties.name_zh);
+    expect(await card.getByTestId('sources').textContent()).toContain(title003?.title_zh);
+    expect(await page.getByTestId('legend').textContent()).toContain('主要产业载体');
+    await page.getByTestId('quality-open').click();
     expect(await page.getByTestId('quality').textContent()).toContain('数据质量');
     await page.close();
   });

@@ -60,6 +60,13 @@ describe('a malformed record fails the build with its location', () => {
     expect(issues.some((i) => i.field === 'id' && i.message.startsWith('duplicate id'))).toBe(true);
   });
 
+  it('rejects a fact with neither a year nor a note saying why there is none', () => {
+    const issues = buildWith('facts/001-districts.yaml', (t) => t.replace(/\n {4}period_note: [^\n]*\n/, '\n'));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: join('geo', 'facts', '001-districts.yaml'), field: 'period_note' }),
+    );
+  });
+
   it('rejects a district direction wording the taxonomy does not map', () => {
     const issues = buildWith('districts.yaml', (t) =>
       t.replace('direction_terms: [智能制造,', 'direction_terms: [量子计算,'),

@@ -98,11 +98,37 @@ describe('headline figures', () => {
   it('quotes each figure: the value (or its 万 / 亿 / % form) is in the cited text', () => {
     for (const f of manifest.facts) {
       const forms = [f.value, f.value / 1e4, f.value / 1e8, f.value * 100].map((v) => String(Number(v.toFixed(6))));
+      // Round thousands are sometimes written in Chinese numerals (三千余家, seed 001 line 234).
+      if (f.value % 1000 === 0 && f.value < 10000) forms.push(`${'一二三四五六七八九'[f.value / 1000 - 1]}千`);
       expect(
         forms.some((v) => f.source.quote.includes(v)),
         `${f.id}: ${f.value} in "${f.source.quote}"`,
       ).toBe(true);
       expect(seedLines(f.source.doc)[f.source.line - 1]).toContain(f.source.quote);
+    }
+  });
+
+  it('has the figures of each district paragraph of seed 001’s 专栏3, undated since the text gives no year', () => {
+    const lines = seedLines('001');
+    const start = lines.findIndex((l) => l.startsWith('专栏 3'));
+    const end = lines.findIndex((l, i) => i > start && l.startsWith('二、'));
+    expect(start).toBeGreaterThan(0);
+    const paragraphs = lines
+      .map((text, i) => ({ text, line: i + 1 }))
+      .slice(start + 1, end)
+      .filter((p) => /^\S+?：/.test(p.text));
+    expect(paragraphs).toHaveLength(10);
+    for (const p of paragraphs) {
+      const prefix = p.text.slice(0, p.text.indexOf('：'));
+      const district = manifest.districts.find((d) => d.name_zh.includes(prefix));
+      expect(district, prefix).toBeDefined();
+      const facts = manifest.facts.filter((f) => f.scope === district?.id);
+      // A paragraph with a count in Arabic numerals has figures worth quoting.
+      if (/\d+ ?(家|个|亿元)/.test(p.text)) expect(facts.length, prefix).toBeGreaterThan(0);
+      for (const f of facts.filter((x) => x.source.doc === '001' && x.source.line === p.line)) {
+        expect(f.year, f.id).toBeUndefined();
+        expect(f.period_note, f.id).toBeTruthy();
+      }
     }
   });
 });
