@@ -6,6 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Manifest } from '../../src/domain/built';
 import { checkRecords, joinDistrictPolygons } from './check';
+import { checkExtents } from './extent';
 import { DataBuildError } from './issues';
 import { buildLayers } from './layers';
 import { type BuildInputs, readBaseGeography, readRecords } from './read';
@@ -21,7 +22,11 @@ export function buildData(inputs: BuildInputs, outDir: string): Manifest {
   const records = readRecords(inputs);
   const districtsFile = relative(inputs.rootDir, join(inputs.geoDir, 'districts.yaml'));
   const { polygons, issues: joinIssues } = joinDistrictPolygons(records, base, districtsFile);
-  const issues = [...joinIssues, ...checkRecords(records, polygons, districtsFile)];
+  const issues = [
+    ...joinIssues,
+    ...checkRecords(records, polygons, districtsFile),
+    ...checkExtents(records, base, polygons),
+  ];
   if (issues.length > 0) throw new DataBuildError(issues);
 
   const { layers, manifest } = buildLayers(records, base, polygons);

@@ -48,7 +48,11 @@ function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, districtName
     };
   }
   if (loc.precision === 'district-set') {
-    return { geometry: null, basis: `spans several districts, no single site: ${loc.note}`, place: undefined };
+    const how =
+      loc.extent === 'stated'
+        ? 'spans several districts, no single site'
+        : 'spans several districts, no single site; which ones is our reading of the name (schematic)';
+    return { geometry: null, basis: `${how}: ${loc.note}`, place: undefined };
   }
   return {
     geometry: null,
@@ -91,6 +95,7 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
       dirs: encodeKeys(ownKeys),
       dirs_inh: encodeKeys(inherited),
       precision: c.location.precision,
+      ...(c.location.precision === 'district-set' ? { extent: c.location.extent } : {}),
       basis,
       ...(place ? { place } : {}),
       sources: c.sources,

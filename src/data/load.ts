@@ -27,6 +27,11 @@ export type ParkMarkerProps = Pick<CarrierProps, 'id' | 'name_zh' | 'name_en' | 
   city: boolean;
   /** One of seed 003's 十全十美 "AI+" parks. */
   aiplus: boolean;
+  /**
+   * 0 for the first marker at a point; 1, 2, … for further markers at the same point (two
+   * district-anchored parks of one district), which the map draws beside the first in screen space.
+   */
+  slot: number;
 };
 
 /** Everything the app needs, loaded once. */
@@ -69,12 +74,16 @@ export function parkMarkersOf(
   districtById: Map<string, DistrictInfo>,
 ): FeatureCollection<Point, ParkMarkerProps> {
   const features: Array<Feature<Point, ParkMarkerProps>> = [];
+  const atPoint = new Map<string, number>();
   for (const c of carriers) {
     const aiplus = c.roles.includes('ai-plus-park');
     if (!c.park && !aiplus) continue;
     const located = pointOf(c.id);
     const anchor = located ?? districtById.get(c.district)?.anchor;
     if (!anchor) continue;
+    const key = anchor.join();
+    const slot = atPoint.get(key) ?? 0;
+    atPoint.set(key, slot + 1);
     features.push({
       type: 'Feature',
       id: c.id,
@@ -88,6 +97,7 @@ export function parkMarkersOf(
         anchored: located === undefined,
         city: c.park,
         aiplus,
+        slot,
       },
     });
   }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   CategorySchema,
   DirectionSchema,
+  ExtentSchema,
   FactRecordSchema,
   KindSchema,
   NameEnStatusSchema,
@@ -63,6 +64,8 @@ export const CarrierPropsSchema = z.strictObject({
   dirs: z.string(),
   dirs_inh: z.string(),
   precision: PrecisionSchema,
+  /** For a `district-set` record: whether the text lists the districts or we read them from the name (schematic). */
+  extent: ExtentSchema.optional(),
   basis: z.string(),
   place: z
     .strictObject({ id: z.string(), name_zh: z.string(), name_en: z.string(), uncertainty_km: z.number() })

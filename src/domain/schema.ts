@@ -127,6 +127,14 @@ export const OwnDirectionSchema = z.strictObject({
 export type OwnDirection = z.infer<typeof OwnDirectionSchema>;
 
 /**
+ * How a district set was determined: `stated` — the text lists the districts (or says the whole
+ * city); `from-name` — our reading of the record's name (a lake, river, road or neighbour it runs
+ * along), shown on the map as schematic.
+ */
+export const ExtentSchema = z.enum(['stated', 'from-name']);
+export type Extent = z.infer<typeof ExtentSchema>;
+
+/**
  * Where a record is. `place` → the gazetteer area's centre (precision `area`); `district` → only
  * the district is known (never drawn as a point); `site` → a surveyed or addressed site with its
  * own basis (WGS-84 degrees).
@@ -137,6 +145,13 @@ export const LocationSpecSchema = z.discriminatedUnion('precision', [
   z.strictObject({
     precision: z.literal('district-set'),
     districts: z.array(IdSchema).min(2),
+    extent: ExtentSchema,
+    /**
+     * For a `from-name` extent: the base-geography features its name refers to (a lake or river
+     * `name` in the water layer, or a neighbouring city `name`, e.g. 太湖, 长江, 上海市). The build then
+     * requires `districts` to be exactly the districts whose polygons meet those features.
+     */
+    along: z.array(z.string().min(1)).min(1).optional(),
     note: z.string().min(5),
   }),
   z.strictObject({

@@ -74,7 +74,7 @@ export class MapController {
     this.map.on('click', (e) => options.onSelect(this.pick(e.point)));
     this.map.on('mousemove', (e) => {
       const hit = this.map
-        .queryRenderedFeatures(e.point, { layers: [...INTERACTIVE_LAYERS].slice(0, 2) })
+        .queryRenderedFeatures(e.point, { layers: INTERACTIVE_LAYERS.filter((l) => l !== 'districts-fill') })
         .filter(visible);
       this.map.getCanvas().style.cursor = hit.length > 0 ? 'pointer' : '';
     });
@@ -162,19 +162,26 @@ export class MapController {
   /**
    * Outlines districts (by id): the selected district, or every district of a record that spans
    * several (a district-set record is drawn as its set of districts, never as invented geometry).
+   * @param schematic draw dashed: the set is our reading of a name, not stated by a document.
    */
-  highlightDistricts(ids: readonly string[]): void {
+  highlightDistricts(ids: readonly string[], schematic = false): void {
     for (const id of this.selectedDistricts)
-      this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: false });
+      this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: false, schematic: false });
     this.selectedDistricts = [...ids];
-    for (const id of ids) this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: true });
+    for (const id of ids) this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: true, schematic });
   }
 
-  /** Ids of the districts outlined now, read back from the map's feature-state. */
-  selectedDistrictIds(): string[] {
+  /**
+   * Ids of the districts outlined now, read back from the map's feature-state.
+   * @param schematic only those outlined dashed (`true`) or solid (`false`); both when omitted.
+   */
+  selectedDistrictIds(schematic?: boolean): string[] {
     // querySourceFeatures returns a feature once per tile it touches: deduplicate by id.
     const ids = new Set(this.map.querySourceFeatures(SOURCE.districts).map((f) => String(f.id)));
-    return [...ids].filter((id) => this.map.getFeatureState({ source: SOURCE.districts, id }).selected === true);
+    return [...ids].filter((id) => {
+      const state = this.map.getFeatureState({ source: SOURCE.districts, id });
+      return state.selected === true && (schematic === undefined || (state.schematic === true) === schematic);
+    });
   }
 
   /** Flies to a point (degrees) at `zoom`, or fits a bbox [w, s, e, n] (degrees). */

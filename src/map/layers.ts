@@ -2,7 +2,7 @@
  * Layer factories: pure functions (theme, taxonomy) → typed MapLibre layer specifications.
  * Layer ids read `<layer>-<role>`; sources are declared in `style.ts` under the ids in `SOURCE`.
  */
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Direction } from '../domain/schema';
 import { focusFill, localName, matchOpacity, stateColour } from './expressions';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
@@ -20,13 +20,21 @@ export const SOURCE = {
   parks: 'parks',
 } as const;
 
+/** Screen offset (CSS px) of a park marker drawn beside another at the same point. */
+const BESIDE_PX = 26;
+/** The same offset in ems of the 12 px label text at low zoom, for text offsets. */
+const BESIDE_EM = BESIDE_PX / 12;
+
 /** Layer ids that respond to clicks, topmost first. */
-export const INTERACTIVE_LAYERS = ['parks-symbol', 'carriers-circle', 'districts-fill'] as const;
+export const INTERACTIVE_LAYERS = ['parks-symbol', 'parks-symbol-beside', 'carriers-circle', 'districts-fill'] as const;
+
+/** The park marker layers: at the point, and beside it for a second park at the same point. */
+export const PARK_MARKER_LAYERS = ['parks-symbol', 'parks-symbol-beside'];
 
 /** Toggleable layer groups and the layer ids each controls. */
 export const LAYER_GROUPS = {
   focus: ['districts-fill'],
-  parks: ['parks-aiplus-ring', 'parks-symbol', 'parks-label'],
+  parks: ['parks-aiplus-ring', 'parks-symbol', 'parks-symbol-beside', 'parks-label'],
   carriers: ['carriers-circle', 'carriers-label', 'carrier-areas-fill', 'carrier-areas-line'],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
@@ -84,9 +92,29 @@ export function districtLayers(t: MapTheme): LayerSpecification[] {
       source: SOURCE.districts,
       paint: {
         'line-color': t.districtLineSelected,
-        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0],
+        'line-width': ['case', selected(false), 3, 0],
       },
     },
+    {
+      // A district set read from a name, not stated: dashed, so it never passes for a surveyed extent.
+      id: 'districts-schematic-line',
+      type: 'line',
+      source: SOURCE.districts,
+      paint: {
+        'line-color': t.districtLineSchematic,
+        'line-width': ['case', selected(true), 2.5, 0],
+        'line-dasharray': [2, 1.5],
+      },
+    },
+  ];
+}
+
+/** Whether a district is outlined (feature-state `selected`) in the given manner (feature-state `schematic`). */
+function selected(schematic: boolean): ExpressionSpecification {
+  return [
+    'all',
+    ['boolean', ['feature-state', 'selected'], false],
+    ['==', ['boolean', ['feature-state', 'schematic'], false], schematic],
   ];
 }
 
@@ -177,6 +205,19 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
  */
 export function parkLayers(t: MapTheme): LayerSpecification[] {
   const fill: ExpressionSpecification = ['case', ['get', 'city'], t.park, t.aiPlus];
+  const marker: Omit<CircleLayerSpecification, 'id'> = {
+    type: 'circle',
+    source: SOURCE.parks,
+    paint: {
+      'circle-opacity': matchOpacity(),
+      'circle-stroke-opacity': matchOpacity(),
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 12, 12],
+      'circle-color': ['case', ['get', 'anchored'], t.parkStroke, fill],
+      'circle-stroke-color': fill,
+      'circle-stroke-width': ['case', ['get', 'anchored'], 3, 2],
+    },
+  };
+  const beside: ExpressionSpecification = ['>', ['get', 'slot'], 0];
   return [
     {
       id: 'parks-aiplus-ring',
@@ -191,18 +232,14 @@ export function parkLayers(t: MapTheme): LayerSpecification[] {
         'circle-stroke-opacity': matchOpacity(),
       },
     },
+    { id: 'parks-symbol', ...marker, filter: ['!', beside] },
     {
-      id: 'parks-symbol',
-      type: 'circle',
-      source: SOURCE.parks,
-      paint: {
-        'circle-opacity': matchOpacity(),
-        'circle-stroke-opacity': matchOpacity(),
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 12, 12],
-        'circle-color': ['case', ['get', 'anchored'], t.parkStroke, fill],
-        'circle-stroke-color': fill,
-        'circle-stroke-width': ['case', ['get', 'anchored'], 3, 2],
-      },
+      // A second park anchored at the same point (吴中, 相城: a city park and an AI+ park, both known
+      // only by district) is drawn beside the first, in pixels, so neither hides the other.
+      id: 'parks-symbol-beside',
+      ...marker,
+      filter: beside,
+      paint: { ...marker.paint, 'circle-translate': [-BESIDE_PX, 0] },
     },
     {
       id: 'parks-label',
@@ -212,10 +249,18 @@ export function parkLayers(t: MapTheme): LayerSpecification[] {
         'text-field': localName(),
         'text-font': [FONT_BOLD],
         'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 15],
-        'text-offset': [0, 1.2],
-        'text-anchor': 'top',
+        // Below the marker if there is room, else another side; a marker drawn beside another labels
+        // to its left. Labels never overlap: where the centre is crowded, a name waits for a closer zoom
+        // (city parks before AI+ parks) while its marker stays.
+        'text-variable-anchor-offset': [
+          'case',
+          beside,
+          ['literal', ['right', [-BESIDE_EM - 1, 0], 'top-right', [-BESIDE_EM, 1], 'bottom-right', [-BESIDE_EM, -1]]],
+          ['literal', ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [1.1, 0], 'right', [-1.1, 0]]],
+        ] as unknown as ExpressionSpecification,
+        'text-justify': 'auto',
         'text-max-width': 10,
-        'text-allow-overlap': true,
+        'symbol-sort-key': ['case', ['get', 'city'], 0, 1],
       },
       paint: {
         'text-color': ['case', ['get', 'city'], t.parkLabel, t.aiPlus],
@@ -245,8 +290,10 @@ export function labelLayers(t: MapTheme): LayerSpecification[] {
         'text-field': localName(),
         'text-font': [FONT_REGULAR],
         'text-size': 13,
-        'text-anchor': 'bottom',
-        'text-offset': [0, -1.2],
+        // Above the district's markers by default; in the crowded centre (姑苏, SIP, 相城) the name
+        // moves to a free side rather than disappearing behind a park label. Never to the right of the anchor: the "+N" badge sits there.
+        'text-variable-anchor': ['bottom', 'top', 'bottom-right', 'right', 'top-right'],
+        'text-radial-offset': 1.2,
         'text-max-width': 12,
       },
       paint: { 'text-color': t.districtLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.5 },

@@ -56,8 +56,9 @@ export function buildStyle(
       ...baseLayers(theme),
       ...districtLayers(theme),
       ...carrierLayers(theme, directions),
-      ...labelLayers(theme),
       ...parkLayers(theme),
+      // Last, so district names are placed first and park labels make room for them.
+      ...labelLayers(theme),
     ],
   };
 }

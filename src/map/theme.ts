@@ -14,6 +14,8 @@ export interface MapTheme {
   districtFill: string;
   districtLine: string;
   districtLineSelected: string;
+  /** Outline of a district set read from a record's name (schematic, dashed). */
+  districtLineSchematic: string;
   /** Choropleth ramp for 0, 1, 2, 3+ chosen directions among a district's focus directions. */
   focusRamp: [string, string, string, string];
   districtLabel: string;
@@ -41,6 +43,7 @@ export const LIGHT: MapTheme = {
   districtFill: '#fbfaf6',
   districtLine: '#7d8593',
   districtLineSelected: '#1d2733',
+  districtLineSchematic: '#b4541b',
   focusRamp: ['#f3f1ea', '#d4e4f4', '#8fbce0', '#3f86c4'],
   districtLabel: '#3b4350',
   labelHalo: '#ffffff',

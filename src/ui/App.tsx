@@ -28,6 +28,16 @@ type Selection =
 
 const ALL_VISIBLE: Record<LayerGroup, boolean> = { focus: true, parks: true, carriers: true };
 
+/** The bbox [w, s, e, n] (degrees) enclosing all of `boxes`. */
+function unionBbox(boxes: ReadonlyArray<[number, number, number, number]>): [number, number, number, number] {
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
+
 function initialLang(): Lang {
   return new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh';
 }
@@ -95,8 +105,12 @@ export function App() {
       const point = data.carrierPoints.features.find((f) => f.properties.id === id);
       if (point) controller?.flyTo({ center: point.geometry.coordinates as [number, number], zoom: 12 });
       else {
-        const d = data.districtById.get(c.district);
-        if (d) controller?.flyTo({ bbox: d.bbox });
+        // Fit every district the record spans (one, or a district set).
+        const boxes = c.districts.flatMap((id) => {
+          const b = data.districtById.get(id)?.bbox;
+          return b ? [b] : [];
+        });
+        if (boxes.length > 0) controller?.flyTo({ bbox: unionBbox(boxes) });
       }
     },
     [data, controller],
@@ -126,7 +140,7 @@ export function App() {
         : carrier && carrier.precision !== 'site' && carrier.precision !== 'area'
           ? carrier.districts
           : [];
-    controller?.highlightDistricts(ids);
+    controller?.highlightDistricts(ids, carrier?.extent === 'from-name');
   }, [selection, data, controller]);
 
   const onSelect = useCallback((s: MapSelection) => setSelection(s), []);

@@ -171,7 +171,13 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
         )}
         <dt>{t(lang, 'location')}</dt>
         <dd data-testid="precision" data-precision={c.precision}>
-          <strong>{t(lang, `precision_${c.precision}` as const)}</strong> — {c.basis}
+          <strong>{t(lang, `precision_${c.precision}` as const)}</strong>
+          {c.extent === 'from-name' && (
+            <span className="schematic" data-testid="schematic" title={t(lang, 'schematicNote')}>
+              {t(lang, 'schematic')}
+            </span>
+          )}{' '}
+          — {c.basis}
         </dd>
       </dl>
       <h3>{t(lang, 'sources')}</h3>

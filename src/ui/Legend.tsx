@@ -96,6 +96,14 @@ export function Legend({ lang, filter, visible, onToggle, kinds, onKinds }: Lege
           <span className="sym halo" style={{ borderColor: LIGHT.areaLine }} />
           {t(lang, 'areaHalo')}
         </li>
+        <li>
+          <span className="sym outline" style={{ borderColor: LIGHT.districtLineSelected }} />
+          {t(lang, 'outlineStated')}
+        </li>
+        <li>
+          <span className="sym outline" style={{ borderColor: LIGHT.districtLineSchematic, borderStyle: 'dashed' }} />
+          {t(lang, 'outlineSchematic')}
+        </li>
       </ul>
       {filter.directions.length > 0 && (
         <div className="ramp">

@@ -49,6 +49,19 @@ const STRINGS = {
   precision_area: { zh: '片区', en: 'area' },
   precision_district: { zh: '仅知板块', en: 'district only' },
   'precision_district-set': { zh: '跨多个板块', en: 'several districts' },
+  schematic: { zh: '示意', en: 'schematic' },
+  outlineStated: {
+    zh: '所选板块；或跨板块记录的板块（文件列明）',
+    en: 'Selected district; or the districts a record spans (listed in the documents)',
+  },
+  outlineSchematic: {
+    zh: '跨板块记录的板块，由名称推断（示意）',
+    en: 'Districts a record spans, read from its name (schematic)',
+  },
+  schematicNote: {
+    zh: '所含板块由名称推断（文件未列明），地图上以虚线示意',
+    en: 'Districts read from the name (the documents do not list them); dashed on the map',
+  },
   sources: { zh: '出处', en: 'Sources' },
   line: { zh: '行', en: 'line' },
   category: { zh: '类别', en: 'Category' },

@@ -10,8 +10,8 @@ export interface TestHook {
   idle: () => Promise<void>;
   /** Feature ids rendered in the given layers, sorted. */
   rendered: (layers: string[]) => string[];
-  /** Ids of the districts currently outlined as selected. */
-  selectedDistricts: () => string[];
+  /** Ids of the districts currently outlined as selected: only dashed (schematic) or solid ones if given. */
+  selectedDistricts: (schematic?: boolean) => string[];
   /** Label texts rendered in a symbol layer, sorted. */
   labels: (layer: string) => string[];
   /** Screen position (CSS px, relative to the map canvas) of a lon/lat in degrees. */
@@ -30,7 +30,7 @@ export function exposeTestHook(controller: MapController): void {
     idle: () => controller.whenIdle(),
     rendered: (layers) => controller.renderedIds(layers),
     labels: (layer) => controller.renderedLabels(layer),
-    selectedDistricts: () => controller.selectedDistrictIds(),
+    selectedDistricts: (schematic) => controller.selectedDistrictIds(schematic),
     project: (lonLat) => controller.project(lonLat),
   };
 }

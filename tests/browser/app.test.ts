@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarrierProps, Manifest } from '../../src/domain/built';
+import { PARK_MARKER_LAYERS } from '../../src/map/layers';
 import { gotoMap, type Harness, openPage, startHarness } from './harness';
 
 let h: Harness;
@@ -57,7 +58,7 @@ describe('the map app', () => {
     const { features } = await served(page);
     expect(features.filter((f) => f.properties.park)).toHaveLength(10);
     const markers = features.filter((f) => isParkMarker(f.properties)).map((f) => f.properties.id);
-    const shown = await rendered(page, ['parks-symbol']);
+    const shown = await rendered(page, PARK_MARKER_LAYERS);
     expect(shown).toEqual(markers.sort());
     for (const f of features.filter((x) => x.properties.park)) expect(shown).toContain(f.properties.id);
     await page.screenshot({ path: resolve(shots, 'default-view.png') });
@@ -83,10 +84,10 @@ describe('the map app', () => {
       const located = carrying.filter((f) => f.geometry !== null && !f.properties.park).map((f) => f.properties.id);
       expect(await rendered(page, ['carriers-circle']), key).toEqual(located.sort());
       const parks = carrying.filter((f) => isParkMarker(f.properties)).map((f) => f.properties.id);
-      expect(await rendered(page, ['parks-symbol']), key).toEqual(parks.sort());
+      expect(await rendered(page, PARK_MARKER_LAYERS), key).toEqual(parks.sort());
       await clickDirection(page, key);
     }
-    expect(await rendered(page, ['parks-symbol'])).toHaveLength(
+    expect(await rendered(page, PARK_MARKER_LAYERS)).toHaveLength(
       features.filter((f) => isParkMarker(f.properties)).length,
     );
     await page.close();
@@ -225,18 +226,27 @@ describe('the map app', () => {
     await page.close();
   });
 
-  it('draws a record spanning several districts as its set of districts', async () => {
+  it('draws a record spanning several districts as its set of districts, dashed when read from its name', async () => {
     const { page } = await openPage(h);
     await gotoMap(page, h.origin);
     const { features } = await served(page);
-    const spanning = features.find((f) => f.properties.precision === 'district-set');
-    if (!spanning) throw new Error('no district-set record');
-    await page.getByTestId('quality-open').click();
-    await page.locator(`[data-testid=quality-not-points] [data-record="${spanning.properties.id}"]`).click();
-    await page.locator(`[data-testid=card][data-id="${spanning.properties.id}"]`).waitFor();
-    await page.evaluate(() => window.__sdeMap?.idle());
-    const outlined = await page.evaluate(() => window.__sdeMap?.selectedDistricts() ?? []);
-    expect(outlined.sort()).toEqual([...spanning.properties.districts].sort());
+    const spanning = features.filter((f) => f.properties.precision === 'district-set');
+    const stated = spanning.find((f) => f.properties.extent === 'stated');
+    const fromName = spanning.find((f) => f.properties.extent === 'from-name');
+    if (!stated || !fromName) throw new Error('need a stated and a from-name district-set record');
+    for (const rec of [stated, fromName]) {
+      const schematic = rec.properties.extent === 'from-name';
+      await page.getByTestId('quality-open').click();
+      await page.locator(`[data-testid=quality-not-points] [data-record="${rec.properties.id}"]`).click();
+      const card = page.locator(`[data-testid=card][data-id="${rec.properties.id}"]`);
+      await card.waitFor();
+      await page.evaluate(() => window.__sdeMap?.idle());
+      const outlined = await page.evaluate((s) => window.__sdeMap?.selectedDistricts(s) ?? [], schematic);
+      expect(outlined.sort(), rec.properties.id).toEqual([...rec.properties.districts].sort());
+      expect(await page.evaluate((s) => window.__sdeMap?.selectedDistricts(s) ?? [], !schematic)).toEqual([]);
+      expect(await card.getByTestId('schematic').count(), rec.properties.id).toBe(schematic ? 1 : 0);
+    }
+    expect(await page.getByTestId('legend').textContent()).toContain('由名称推断（示意）');
     await page.close();
   });
 

@@ -67,6 +67,21 @@ describe('a malformed record fails the build with its location', () => {
     );
   });
 
+  it('rejects a district set read along a lake that does not match the districts meeting the lake', () => {
+    const file = 'records/entities/001-text.yaml';
+    const wrong = buildWith(file, (t) =>
+      t.replace('districts: [xiangcheng, sip, kunshan]', 'districts: [xiangcheng, sip]'),
+    );
+    expect(wrong).toContainEqual(
+      expect.objectContaining({ record: 'city-yangcheng-lake-region', field: 'location.districts' }),
+    );
+    expect(wrong.find((i) => i.record === 'city-yangcheng-lake-region')?.message).toMatch(/kunshan/);
+    const unknown = buildWith(file, (t) => t.replace('along: [阳澄湖]', 'along: [阳澄湖湖]'));
+    expect(unknown).toContainEqual(
+      expect.objectContaining({ record: 'city-yangcheng-lake-region', field: 'location.along.0' }),
+    );
+  });
+
   it('rejects a district direction wording the taxonomy does not map', () => {
     const issues = buildWith('districts.yaml', (t) =>
       t.replace('direction_terms: [智能制造,', 'direction_terms: [量子计算,'),

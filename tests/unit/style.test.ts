@@ -40,7 +40,7 @@ describe('map style', () => {
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
   });
   it('hides filtered carriers and parks through feature-state, not by rebuilding sources', () => {
-    for (const id of ['carriers-circle', 'parks-symbol', 'carrier-areas-fill', 'parks-label']) {
+    for (const id of ['carriers-circle', 'parks-symbol', 'parks-symbol-beside', 'carrier-areas-fill', 'parks-label']) {
       const layer = style.layers.find((l) => l.id === id);
       expect(JSON.stringify(layer && 'paint' in layer ? layer.paint : null), id).toContain('"feature-state","match"');
     }
