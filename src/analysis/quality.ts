@@ -4,6 +4,7 @@
  * `npm run quality` command and the app's quality panel.
  */
 import type { CarrierProps } from '../domain/built';
+import type { FactRecord } from '../domain/schema';
 
 /** One record the report lists, with why. */
 export interface QualityItem {
@@ -23,6 +24,10 @@ export interface QualityReport {
   byPrecision: Record<string, number>;
   /** District-level and district-set records: never drawn as a point. */
   notPoints: QualityItem[];
+  /** District-set records whose districts are our reading of the name (drawn dashed). */
+  schematic: QualityItem[];
+  /** Headline figures the documents give no year for, with what period they describe. */
+  undatedFacts: Array<{ id: string; scope: string; metric_zh: string; metric_en: string; detail: string }>;
   /** Split cells, readings of typos or stray words, and merged aliases. */
   ambiguities: QualityItem[];
 }
@@ -31,8 +36,11 @@ const bump = (m: Record<string, number>, k: string) => {
   m[k] = (m[k] ?? 0) + 1;
 };
 
-/** Builds the report from the built records. */
-export function qualityReport(carriers: readonly CarrierProps[]): QualityReport {
+/**
+ * Builds the report from the built records.
+ * @param facts the manifest's headline figures, for the list of undated ones.
+ */
+export function qualityReport(carriers: readonly CarrierProps[], facts: readonly FactRecord[] = []): QualityReport {
   const r: QualityReport = {
     total: carriers.length,
     byDocument: {},
@@ -40,6 +48,16 @@ export function qualityReport(carriers: readonly CarrierProps[]): QualityReport 
     byDistrict: {},
     byPrecision: {},
     notPoints: [],
+    schematic: [],
+    undatedFacts: facts
+      .filter((f) => f.year === undefined)
+      .map((f) => ({
+        id: f.id,
+        scope: f.scope,
+        metric_zh: f.metric_zh,
+        metric_en: f.metric_en,
+        detail: f.period_note ?? '',
+      })),
     ambiguities: [],
   };
   const bySeedText = new Map<string, number>();
@@ -55,6 +73,7 @@ export function qualityReport(carriers: readonly CarrierProps[]): QualityReport 
         item(c.precision === 'district-set' ? `${c.precision}: ${c.districts.join(', ')}` : c.precision),
       );
     }
+    if (c.extent === 'from-name') r.schematic.push(item(`read from the name: ${c.districts.join(', ')}`));
     const split = c.seed_text !== undefined && (bySeedText.get(c.seed_text) ?? 0) > 1;
     if (split) r.ambiguities.push(item(`split cell "${c.seed_text}": ${c.reading_note ?? ''}`.trim()));
     else if (c.reading_note) r.ambiguities.push(item(`reading: ${c.reading_note}`));
@@ -79,6 +98,8 @@ export function formatQualityReport(r: QualityReport): string {
     counts('by district', r.byDistrict),
     counts('by precision', r.byPrecision),
     list('not drawn as points (district-level or district set)', r.notPoints),
+    list('schematic (districts read from the name)', r.schematic),
+    `facts without a year (${r.undatedFacts.length})\n${r.undatedFacts.map((f) => `  ${f.id} · ${f.scope} · ${f.metric_zh} — ${f.detail}`).join('\n')}`,
     list('resolved ambiguities', r.ambiguities),
   ].join('\n\n');
 }

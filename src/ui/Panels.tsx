@@ -1,7 +1,7 @@
 /**
  * Overview panels opened from the header: the city card (headline figures and counts) and the
  * data-quality report (counts by document, kind, district and precision; records not drawn as
- * points; resolved ambiguities).
+ * points; schematic extents; facts without a year; resolved ambiguities).
  */
 import { useMemo } from 'react';
 import { qualityReport } from '../analysis/quality';
@@ -61,7 +61,7 @@ function CountTable({
 
 /** The data-quality report as a panel. */
 export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
-  const r = useMemo(() => qualityReport(data.carriers), [data]);
+  const r = useMemo(() => qualityReport(data.carriers, data.manifest.facts), [data]);
   const docTitle = (id: string) => {
     const d = data.manifest.sources.find((s) => s.id === id);
     return d ? `${id} ${lang === 'en' ? d.title_en : d.title_zh}` : id;
@@ -101,6 +101,23 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
         {t(lang, 'notPoints')} ({r.notPoints.length})
       </h3>
       {items(r.notPoints, 'quality-not-points')}
+      <h3>
+        {t(lang, 'schematicList')} ({r.schematic.length})
+      </h3>
+      {items(r.schematic, 'quality-schematic')}
+      <h3>
+        {t(lang, 'undatedFacts')} ({r.undatedFacts.length})
+      </h3>
+      <ol className="list" data-testid="quality-undated">
+        {r.undatedFacts.map((f) => (
+          <li key={f.id}>
+            {lang === 'en' ? f.metric_en : f.metric_zh}{' '}
+            <span className="muted">
+              {f.scope === 'city' ? t(lang, 'city') : districtName(f.scope)} — {f.detail}
+            </span>
+          </li>
+        ))}
+      </ol>
       <h3>
         {t(lang, 'ambiguities')} ({r.ambiguities.length})
       </h3>

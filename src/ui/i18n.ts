@@ -50,6 +50,8 @@ const STRINGS = {
   precision_district: { zh: '仅知板块', en: 'district only' },
   'precision_district-set': { zh: '跨多个板块', en: 'several districts' },
   schematic: { zh: '示意', en: 'schematic' },
+  schematicList: { zh: '示意范围（板块由名称推断）', en: 'Schematic extents (districts read from the name)' },
+  undatedFacts: { zh: '未注明年份的数据', en: 'Figures with no year in the text' },
   outlineStated: {
     zh: '所选板块；或跨板块记录的板块（文件列明）',
     en: 'Selected district; or the districts a record spans (listed in the documents)',

@@ -208,6 +208,12 @@ describe('the map app', () => {
     await page.getByTestId('quality-open').click();
     const listed = await page.getByTestId('quality-not-points').locator('li').count();
     expect(listed).toBe(features.filter((f) => f.geometry === null).length);
+    const schematic = await page.getByTestId('quality-schematic').locator('[data-record]').count();
+    expect(schematic).toBe(features.filter((f) => f.properties.extent === 'from-name').length);
+    const { manifest } = await served(page);
+    expect(await page.getByTestId('quality-undated').locator('li').count()).toBe(
+      manifest.facts.filter((f) => f.year === undefined).length,
+    );
     await page.close();
   });
 
