@@ -28,13 +28,18 @@ function districtAnchor(poly: Feature<Polygon | MultiPolygon>): [number, number]
   return [Number(lon.toFixed(5)), Number(lat.toFixed(5))];
 }
 
-/** Resolves a carrier's location to geometry, precision and a human-readable basis. */
-function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, districtName: string) {
+/**
+ * Resolves a carrier's location to geometry, precision and a human-readable basis in English and
+ * Chinese. The Chinese basis is the same statement; cited coordinates and notes written in English
+ * (place bases, district-set notes) are kept in English there, since they quote their sources.
+ */
+function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, district: { zh: string; en: string }) {
   const loc = c.location;
   if (loc.precision === 'site') {
     return {
       geometry: { type: 'Point', coordinates: [loc.lon, loc.lat] } as Point,
       basis: loc.basis,
+      basis_zh: `具体地点：${loc.basis}`,
       place: undefined,
     };
   }
@@ -44,21 +49,31 @@ function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, districtName
     return {
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] } as Point,
       basis: `${how}placed at the centre of ${p.name_zh} (±${p.uncertainty_km} km): ${p.basis}`,
+      basis_zh: `置于${p.name_zh}中心（±${p.uncertainty_km} 公里），实际地点未知；中心坐标出处：${p.basis}`,
       place: { id: p.id, name_zh: p.name_zh, name_en: p.name_en, uncertainty_km: p.uncertainty_km },
     };
   }
   if (loc.precision === 'district-set') {
-    const how =
-      loc.extent === 'stated'
-        ? 'spans several districts, no single site'
-        : 'spans several districts, no single site; which ones is our reading of the name (schematic)';
-    return { geometry: null, basis: `${how}: ${loc.note}`, place: undefined };
+    const stated = loc.extent === 'stated';
+    const how = stated
+      ? 'spans several districts, no single site'
+      : 'spans several districts, no single site; which ones is our reading of the name (schematic)';
+    const zh = stated
+      ? '跨多个板块，无单一地点；所含板块为文件所列'
+      : loc.along
+        ? `跨多个板块，无单一地点；所含板块按名称推断（示意）：底图中与${loc.along.join('、')}相接的板块`
+        : '跨多个板块，无单一地点；所含板块按名称推断（示意），底图中无可计算的地物';
+    return { geometry: null, basis: `${how}: ${loc.note}`, basis_zh: zh, place: undefined };
   }
+  const table = c.roles.includes('key-carrier');
   return {
     geometry: null,
-    basis: c.roles.includes('key-carrier')
-      ? `only the district (${districtName}) is known: the table lists the carrier under it`
-      : `only the district (${districtName}) is known from the document`,
+    basis: table
+      ? `only the district (${district.en}) is known: the table lists the carrier under it`
+      : `only the district (${district.en}) is known from the document`,
+    basis_zh: table
+      ? `仅知所在板块（${district.zh}）：一览表将其列于该板块下`
+      : `仅知所在板块（${district.zh}），据文件所述`,
     place: undefined,
   };
 }
@@ -71,12 +86,16 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
   const { taxonomy } = records;
   const places = new Map(records.places.map((p) => [p.id, p]));
   const districtKeys = new Map(records.districts.map((d) => [d.id, mapTerms(d.direction_terms, taxonomy).keys]));
-  const districtName = new Map(records.districts.map((d) => [d.id, d.name_zh]));
+  const districtName = new Map(records.districts.map((d) => [d.id, { zh: d.name_zh, en: d.name_en }]));
 
   const carrierFeatures: Array<Feature<Point | null, CarrierProps>> = records.carriers.map((c) => {
     const inherited = districtKeys.get(c.district) ?? [];
     const ownKeys = taxonomy.directions.map((d) => d.key).filter((k) => c.directions.some((o) => o.key === k));
-    const { geometry, basis, place } = locate(c, places, districtName.get(c.district) ?? c.district);
+    const { geometry, basis, basis_zh, place } = locate(
+      c,
+      places,
+      districtName.get(c.district) ?? { zh: c.district, en: c.district },
+    );
     const props: CarrierProps = {
       id: c.id,
       kind: c.kind,
@@ -86,6 +105,7 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
       name_en: c.name_en,
       name_en_status: c.name_en_status,
       ...(c.reading_note ? { reading_note: c.reading_note } : {}),
+      ...(c.reading_note_zh ? { reading_note_zh: c.reading_note_zh } : {}),
       district: c.district,
       districts: c.location.precision === 'district-set' ? c.location.districts : [c.district],
       roles: c.roles,
@@ -97,6 +117,7 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
       precision: c.location.precision,
       ...(c.location.precision === 'district-set' ? { extent: c.location.extent } : {}),
       basis,
+      basis_zh,
       ...(place ? { place } : {}),
       sources: c.sources,
     };
@@ -133,6 +154,7 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
       direction_terms: d.direction_terms,
       direction_keys: districtKeys.get(d.id) ?? [],
       ...(d.reading_note ? { reading_note: d.reading_note } : {}),
+      ...(d.reading_note_zh ? { reading_note_zh: d.reading_note_zh } : {}),
       sources: d.sources,
       anchor: districtAnchor(poly),
       bbox: bbox(poly).map((v) => Number(v.toFixed(5))) as [number, number, number, number],

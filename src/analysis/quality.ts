@@ -11,7 +11,10 @@ export interface QualityItem {
   id: string;
   name_zh: string;
   name_en: string;
+  /** Why it is listed, in English (the command line's language). */
   detail: string;
+  /** For an ambiguity: a split table cell, a reading of the text, or merged aliases. */
+  type?: 'split' | 'reading' | 'aliases';
 }
 
 export interface QualityReport {
@@ -75,9 +78,11 @@ export function qualityReport(carriers: readonly CarrierProps[], facts: readonly
     }
     if (c.extent === 'from-name') r.schematic.push(item(`read from the name: ${c.districts.join(', ')}`));
     const split = c.seed_text !== undefined && (bySeedText.get(c.seed_text) ?? 0) > 1;
-    if (split) r.ambiguities.push(item(`split cell "${c.seed_text}": ${c.reading_note ?? ''}`.trim()));
-    else if (c.reading_note) r.ambiguities.push(item(`reading: ${c.reading_note}`));
-    if (c.aliases.length > 0) r.ambiguities.push(item(`aliases merged: ${c.aliases.join('; ')}`));
+    if (split)
+      r.ambiguities.push({ ...item(`split cell "${c.seed_text}": ${c.reading_note ?? ''}`.trim()), type: 'split' });
+    else if (c.reading_note) r.ambiguities.push({ ...item(`reading: ${c.reading_note}`), type: 'reading' });
+    if (c.aliases.length > 0)
+      r.ambiguities.push({ ...item(`aliases merged: ${c.aliases.join('; ')}`), type: 'aliases' });
   }
   return r;
 }

@@ -29,6 +29,8 @@ export const DistrictInfoSchema = z.strictObject({
   direction_terms: z.array(z.string()),
   direction_keys: z.array(z.string()),
   reading_note: z.string().optional(),
+  /** The reading note in Chinese; required wherever `reading_note` is given (checked by the build). */
+  reading_note_zh: z.string().optional(),
   sources: z.array(SourceRefSchema),
   /** Label anchor inside the polygon, WGS-84 [lon, lat] degrees. */
   anchor: z.tuple([z.number(), z.number()]),
@@ -54,6 +56,8 @@ export const CarrierPropsSchema = z.strictObject({
   name_en: z.string(),
   name_en_status: NameEnStatusSchema,
   reading_note: z.string().optional(),
+  /** The reading note in Chinese; required wherever `reading_note` is given (checked by the build). */
+  reading_note_zh: z.string().optional(),
   district: z.string(),
   /** Every district the record spans (one, or several for a `district-set` location). */
   districts: z.array(z.string()),
@@ -67,6 +71,8 @@ export const CarrierPropsSchema = z.strictObject({
   /** For a `district-set` record: whether the text lists the districts or we read them from the name (schematic). */
   extent: ExtentSchema.optional(),
   basis: z.string(),
+  /** The same basis in Chinese. */
+  basis_zh: z.string(),
   place: z
     .strictObject({ id: z.string(), name_zh: z.string(), name_en: z.string(), uncertainty_km: z.number() })
     .optional(),

@@ -28,6 +28,13 @@ export const SourceRefSchema = z.strictObject({
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
+/** A record with an English `reading_note` must carry its Chinese form too (the app is bilingual). */
+const readingNoteInBothLanguages = {
+  check: (r: { reading_note?: string; reading_note_zh?: string }) =>
+    r.reading_note === undefined || r.reading_note_zh !== undefined,
+  params: { message: 'a reading_note needs its Chinese form in reading_note_zh', path: ['reading_note_zh'] },
+};
+
 /** Whether an English name is an established official one or our own translation. */
 export const NameEnStatusSchema = z.enum(['official', 'translation']);
 
@@ -78,18 +85,22 @@ export type Taxonomy = z.infer<typeof TaxonomySchema>;
  * (`geo/districts.yaml`). `category_terms` and `direction_terms` are the cell contents split on
  * 、 exactly as written (duplicates kept); `adcode` joins the record to the base-geography polygon.
  */
-export const DistrictRecordSchema = z.strictObject({
-  id: IdSchema,
-  adcode: z.string().regex(/^\d{6}$/),
-  name_zh: z.string().min(1),
-  table_name: z.string().min(1),
-  name_en: z.string().min(1),
-  name_en_status: NameEnStatusSchema,
-  category_terms: z.array(z.string().min(1)).min(1),
-  direction_terms: z.array(z.string().min(1)).min(1),
-  reading_note: z.string().optional(),
-  sources: z.array(SourceRefSchema).min(1),
-});
+export const DistrictRecordSchema = z
+  .strictObject({
+    id: IdSchema,
+    adcode: z.string().regex(/^\d{6}$/),
+    name_zh: z.string().min(1),
+    table_name: z.string().min(1),
+    name_en: z.string().min(1),
+    name_en_status: NameEnStatusSchema,
+    category_terms: z.array(z.string().min(1)).min(1),
+    direction_terms: z.array(z.string().min(1)).min(1),
+    reading_note: z.string().optional(),
+    /** The reading note in Chinese; required wherever `reading_note` is given (checked by the build). */
+    reading_note_zh: z.string().optional(),
+    sources: z.array(SourceRefSchema).min(1),
+  })
+  .refine(readingNoteInBothLanguages.check, readingNoteInBothLanguages.params);
 export type DistrictRecord = z.infer<typeof DistrictRecordSchema>;
 
 /**
@@ -187,22 +198,26 @@ export type Kind = z.infer<typeof KindSchema>;
  * `reading_note` then explains). Several records may share one `seed_text` when a cell runs two
  * names together. Directions inherited from the district are derived by the build, not stored.
  */
-export const CarrierRecordSchema = z.strictObject({
-  id: IdSchema,
-  kind: KindSchema,
-  seed_text: z.string().min(1).optional(),
-  name_zh: z.string().min(1),
-  aliases: z.array(z.string().min(1)).default([]),
-  reading_note: z.string().optional(),
-  name_en: z.string().min(1),
-  name_en_status: NameEnStatusSchema,
-  /** The district; for a `district-set` location, the first of its districts. */
-  district: IdSchema,
-  roles: z.array(RoleSchema).default([]),
-  directions: z.array(OwnDirectionSchema).default([]),
-  location: LocationSpecSchema,
-  sources: z.array(SourceRefSchema).min(1),
-});
+export const CarrierRecordSchema = z
+  .strictObject({
+    id: IdSchema,
+    kind: KindSchema,
+    seed_text: z.string().min(1).optional(),
+    name_zh: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    reading_note: z.string().optional(),
+    /** The reading note in Chinese; required wherever `reading_note` is given (checked by the build). */
+    reading_note_zh: z.string().optional(),
+    name_en: z.string().min(1),
+    name_en_status: NameEnStatusSchema,
+    /** The district; for a `district-set` location, the first of its districts. */
+    district: IdSchema,
+    roles: z.array(RoleSchema).default([]),
+    directions: z.array(OwnDirectionSchema).default([]),
+    location: LocationSpecSchema,
+    sources: z.array(SourceRefSchema).min(1),
+  })
+  .refine(readingNoteInBothLanguages.check, readingNoteInBothLanguages.params);
 export type CarrierRecord = z.infer<typeof CarrierRecordSchema>;
 
 /**

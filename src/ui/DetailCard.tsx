@@ -166,7 +166,7 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
         {c.reading_note && (
           <>
             <dt>{t(lang, 'reading')}</dt>
-            <dd>{c.reading_note}</dd>
+            <dd data-testid="reading">{(lang === 'zh' && c.reading_note_zh) || c.reading_note}</dd>
           </>
         )}
         <dt>{t(lang, 'location')}</dt>
@@ -177,7 +177,7 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
               {t(lang, 'schematic')}
             </span>
           )}{' '}
-          — {c.basis}
+          — {lang === 'zh' ? c.basis_zh : c.basis}
         </dd>
       </dl>
       <h3>{t(lang, 'sources')}</h3>
@@ -246,7 +246,7 @@ export function DistrictCard({ data, district: d, lang, matching, onCarrier, onC
         {d.reading_note && (
           <>
             <dt>{t(lang, 'reading')}</dt>
-            <dd>{d.reading_note}</dd>
+            <dd data-testid="reading">{(lang === 'zh' && d.reading_note_zh) || d.reading_note}</dd>
           </>
         )}
       </dl>

@@ -70,14 +70,31 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
     const d = data.districtById.get(id);
     return d ? (lang === 'en' ? d.name_en : d.name_zh) : id;
   };
-  const items = (list: typeof r.notPoints, testid: string) => (
+  // The Chinese form of an ambiguity, from the record's own Chinese note.
+  const ambiguityZh = (i: (typeof r.ambiguities)[number]) => {
+    const c = data.carrierById.get(i.id);
+    if (!c) return i.detail;
+    const note = c.reading_note_zh ?? c.reading_note ?? '';
+    if (i.type === 'split') return `拆分单元格「${c.seed_text}」：${note}`;
+    if (i.type === 'aliases') return `合并别名：${c.aliases.join('；')}`;
+    return `释读：${note}`;
+  };
+  // Where a record is, in the interface language: precision and its district(s).
+  const whereOf = (id: string) => {
+    const c = data.carrierById.get(id);
+    if (!c) return '';
+    const names = c.districts.map(districtName).join(lang === 'en' ? ', ' : '、');
+    const schematic = c.extent === 'from-name' ? ` · ${t(lang, 'schematic')}` : '';
+    return `${t(lang, `precision_${c.precision}` as StringKey)}: ${names}${schematic}`;
+  };
+  const items = (list: typeof r.notPoints, testid: string, detail: (i: (typeof list)[number]) => string) => (
     <ol className="list" data-testid={testid}>
       {list.map((i) => (
         <li key={`${i.id}${i.detail}`}>
           <button type="button" className="link" data-record={i.id} onClick={() => onCarrier(i.id)}>
             {lang === 'en' ? i.name_en : i.name_zh}
           </button>{' '}
-          <span className="muted">{i.detail}</span>
+          <span className="muted">{detail(i)}</span>
         </li>
       ))}
     </ol>
@@ -100,11 +117,11 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
       <h3>
         {t(lang, 'notPoints')} ({r.notPoints.length})
       </h3>
-      {items(r.notPoints, 'quality-not-points')}
+      {items(r.notPoints, 'quality-not-points', (i) => whereOf(i.id))}
       <h3>
         {t(lang, 'schematicList')} ({r.schematic.length})
       </h3>
-      {items(r.schematic, 'quality-schematic')}
+      {items(r.schematic, 'quality-schematic', (i) => whereOf(i.id))}
       <h3>
         {t(lang, 'undatedFacts')} ({r.undatedFacts.length})
       </h3>
@@ -121,7 +138,7 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
       <h3>
         {t(lang, 'ambiguities')} ({r.ambiguities.length})
       </h3>
-      {items(r.ambiguities, 'quality-ambiguities')}
+      {items(r.ambiguities, 'quality-ambiguities', (i) => (lang === 'en' ? i.detail : ambiguityZh(i)))}
     </article>
   );
 }

@@ -181,8 +181,11 @@ describe('the map app', () => {
     expect(await page.getByTestId('quality').textContent()).toContain('Data quality');
     // A record card, reached by its English name: English name, kind and document title.
     const { features } = await served(page);
-    const rec = features.find((f) => f.properties.sources.some((s) => s.doc === '003') && f.properties.aliases.length);
-    if (!rec) throw new Error('no record citing seed 003 with an alias');
+    const rec = features.find(
+      (f) =>
+        f.properties.sources.some((s) => s.doc === '003') && f.properties.reading_note && f.properties.aliases.length,
+    );
+    if (!rec) throw new Error('no record citing seed 003 with an alias and a reading note');
     const title003 = manifest.sources.find((s) => s.id === '003');
     await page.getByTestId('search').fill(rec.properties.name_en);
     await page.locator(`[data-testid=search-hits] [data-id="${rec.properties.id}"]`).click();
@@ -190,11 +193,15 @@ describe('the map app', () => {
     await card.waitFor();
     expect(await card.locator('h2').textContent()).toBe(rec.properties.name_en);
     expect(await card.getByTestId('sources').textContent()).toContain(title003?.title_en);
+    expect(await card.getByTestId('reading').textContent()).toBe(rec.properties.reading_note);
+    expect(await card.getByTestId('precision').textContent()).toContain(rec.properties.basis);
     await page.getByTestId('lang').click();
     await page.evaluate(() => window.__sdeMap?.idle());
     expect((await labels()).every((l) => zhNames.includes(l))).toBe(true);
     expect(await card.locator('h2').textContent()).toBe(rec.properties.name_zh);
     expect(await card.getByTestId('sources').textContent()).toContain(title003?.title_zh);
+    expect(await card.getByTestId('reading').textContent()).toBe(rec.properties.reading_note_zh);
+    expect(await card.getByTestId('precision').textContent()).toContain(rec.properties.basis_zh);
     expect(await page.getByTestId('legend').textContent()).toContain('主要产业载体');
     await page.getByTestId('quality-open').click();
     expect(await page.getByTestId('quality').textContent()).toContain('数据质量');

@@ -45,6 +45,11 @@ describe('a malformed record fails the build with its location', () => {
     expect(issues[0]).toMatchObject({ file: join('geo', SIP), field: 'name_en' });
   });
 
+  it('names the field for a reading note with no Chinese form', () => {
+    const issues = buildWith(SIP, (t) => t.replace(/\n {4}reading_note_zh: [^\n]*\n/, '\n'));
+    expect(issues).toContainEqual(expect.objectContaining({ file: join('geo', SIP), field: 'reading_note_zh' }));
+  });
+
   it('rejects a from_name direction whose term is not in the name', () => {
     const issues = buildWith('records/carriers/xiangcheng.yaml', (t) => t.replace(/term: "?区块链"?/, 'term: 量子'));
     expect(issues.some((i) => i.field.endsWith('.term') && i.message.includes('量子'))).toBe(true);

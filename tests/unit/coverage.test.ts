@@ -75,6 +75,14 @@ describe('every record in two languages, with a kind, district and source', () =
       expect(c.name_en, c.id).not.toBe(c.name_zh);
     }
   });
+  it('explains its reading and its location in both languages', () => {
+    const cjk = /[\u4e00-\u9fff]/;
+    for (const c of carriers) {
+      if (c.reading_note) expect(c.reading_note_zh, c.id).toMatch(cjk);
+      expect(c.basis_zh, c.id).toMatch(cjk);
+    }
+    for (const d of manifest.districts) if (d.reading_note) expect(d.reading_note_zh, d.id).toMatch(cjk);
+  });
   it('has English for every direction, category and district', () => {
     for (const x of [...manifest.directions, ...manifest.categories]) expect(x.en, x.key).toMatch(/[A-Za-z]/);
     for (const d of manifest.districts) expect(d.name_en, d.id).toMatch(/[A-Za-z]/);
