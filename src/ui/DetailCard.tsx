@@ -7,7 +7,7 @@ import type { AppData } from '../data/load';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
 import type { SourceRef } from '../domain/schema';
 import { formatFactValue } from './format';
-import { type Lang, t } from './i18n';
+import { type Lang, nameIn, t } from './i18n';
 
 function Sources({ data, refs, lang }: { data: AppData; refs: SourceRef[]; lang: Lang }) {
   return (
@@ -84,7 +84,6 @@ export function Facts({ data, scope, lang }: { data: AppData; scope: string; lan
   );
 }
 
-const nameOf = (r: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'en' ? r.name_en : r.name_zh);
 const otherName = (r: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'en' ? r.name_zh : r.name_en);
 
 export interface CarrierCardProps {
@@ -101,7 +100,7 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
   return (
     <article className="card" data-testid="card" data-kind="carrier" data-id={c.id}>
       <Close lang={lang} onClose={onClose} />
-      <h2>{nameOf(c, lang)}</h2>
+      <h2>{nameIn(c, lang)}</h2>
       <p className="alt">
         {otherName(c, lang)}{' '}
         <span className="muted">({t(lang, c.name_en_status === 'official' ? 'official' : 'translation')})</span>
@@ -133,7 +132,7 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
             const d = data.districtById.get(id);
             return d ? (
               <button key={id} type="button" className="link sep" onClick={() => onDistrict(id)}>
-                {nameOf(d, lang)}
+                {nameIn(d, lang)}
               </button>
             ) : null;
           })}
@@ -191,7 +190,7 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
               return o ? (
                 <li key={id}>
                   <button type="button" className="link" onClick={() => onCarrier(id)}>
-                    {nameOf(o, lang)}
+                    {nameIn(o, lang)}
                   </button>
                 </li>
               ) : null;
@@ -219,7 +218,7 @@ export function DistrictCard({ data, district: d, lang, matching, onCarrier, onC
   return (
     <article className="card" data-testid="card" data-kind="district" data-id={d.id}>
       <Close lang={lang} onClose={onClose} />
-      <h2>{nameOf(d, lang)}</h2>
+      <h2>{nameIn(d, lang)}</h2>
       <p className="alt">
         {otherName(d, lang)} · {t(lang, 'kindDistrict')} · {d.area_km2} km²
       </p>
@@ -259,7 +258,7 @@ export function DistrictCard({ data, district: d, lang, matching, onCarrier, onC
           <li key={c.id} className={matching.has(c.id) ? '' : 'dim'}>
             <button type="button" className="link" data-carrier={c.id} onClick={() => onCarrier(c.id)}>
               {c.park ? '★ ' : ''}
-              {nameOf(c, lang)}
+              {nameIn(c, lang)}
             </button>
             <span className="muted"> · {t(lang, `precision_${c.precision}` as const)}</span>
           </li>

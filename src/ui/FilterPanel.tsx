@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { directionCounts, EMPTY_FILTER, type FilterCounts, type FilterState } from '../analysis/filter';
 import type { AppData } from '../data/load';
-import { type Lang, t } from './i18n';
+import { type Lang, nameIn, t } from './i18n';
 
 export interface FilterPanelProps {
   data: AppData;
@@ -96,7 +96,7 @@ export function FilterPanel({ data, filter, counts, lang, onChange }: FilterPane
             data={{ 'data-district': d.id }}
             onClick={() => onChange({ ...filter, districts: toggle(filter.districts, d.id) })}
           >
-            {lang === 'en' ? d.name_en : d.name_zh}
+            {nameIn(d, lang)}
           </Chip>
         ))}
       </ul>

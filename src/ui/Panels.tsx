@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { qualityReport } from '../analysis/quality';
 import type { AppData } from '../data/load';
 import { Close, Facts } from './DetailCard';
-import { type Lang, type StringKey, t } from './i18n';
+import { type Lang, nameIn, type StringKey, t } from './i18n';
 
 export interface PanelProps {
   data: AppData;
@@ -68,7 +68,7 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
   };
   const districtName = (id: string) => {
     const d = data.districtById.get(id);
-    return d ? (lang === 'en' ? d.name_en : d.name_zh) : id;
+    return d ? nameIn(d, lang) : id;
   };
   // The Chinese form of an ambiguity, from the record's own Chinese note.
   const ambiguityZh = (i: (typeof r.ambiguities)[number]) => {
@@ -92,7 +92,7 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
       {list.map((i) => (
         <li key={`${i.id}${i.detail}`}>
           <button type="button" className="link" data-record={i.id} onClick={() => onCarrier(i.id)}>
-            {lang === 'en' ? i.name_en : i.name_zh}
+            {nameIn(i, lang)}
           </button>{' '}
           <span className="muted">{detail(i)}</span>
         </li>

@@ -5,7 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Search, SearchHit } from '../analysis/search';
 import type { AppData } from '../data/load';
-import { type Lang, t } from './i18n';
+import { type Lang, nameIn, t } from './i18n';
 
 export interface SearchBoxProps {
   data: AppData;
@@ -20,7 +20,6 @@ export function SearchBox({ data, search, lang, onPick }: SearchBoxProps) {
   const [active, setActive] = useState(0);
   const hits = useMemo(() => search(query), [search, query]);
   const listId = useId();
-  const name = (h: { name_zh: string; name_en: string }) => (lang === 'en' ? h.name_en : h.name_zh);
   const pick = (h: SearchHit | undefined) => {
     if (!h) return;
     onPick(h);
@@ -73,9 +72,9 @@ export function SearchBox({ data, search, lang, onPick }: SearchBoxProps) {
                 }}
                 onMouseEnter={() => setActive(i)}
               >
-                <span>{name(h)}</span>
+                <span>{nameIn(h, lang)}</span>
                 <span className="muted">
-                  {h.type === 'district' ? t(lang, 'kindDistrict') : district ? name(district) : h.district}
+                  {h.type === 'district' ? t(lang, 'kindDistrict') : district ? nameIn(district, lang) : h.district}
                 </span>
               </div>
             );

@@ -127,3 +127,8 @@ export type StringKey = keyof typeof STRINGS;
 export function t(lang: Lang, key: StringKey): string {
   return STRINGS[key][lang];
 }
+
+/** A record's or district's name in the interface language (`name_en` in English, else `name_zh`). */
+export function nameIn(r: { name_zh: string; name_en: string }, lang: Lang): string {
+  return lang === 'en' ? r.name_en : r.name_zh;
+}
