@@ -22,7 +22,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', root: here, include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          root: here,
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Builds the real data once per run for every test file, and removes it afterwards.
+          globalSetup: ['tests/setup/realData.ts'],
+        },
       },
       {
         extends: true,

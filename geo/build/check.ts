@@ -6,21 +6,25 @@ import { booleanPointInPolygon, point } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { SourceRef } from '../../src/domain/schema';
 import { termIndex } from '../../src/domain/taxonomy';
-import type { BuildIssue } from './issues';
+import { type BuildIssue, issueAt, type RecordAt } from './issues';
 import type { BaseGeography, BuildRecords } from './read';
 
-/** Checks one citation: the document is known, the line exists and contains the quote. */
+/**
+ * Checks one citation: the document is known, the line exists and contains the quote.
+ * @returns issues at `field` of the record `at` (the line of the citation, or of its quote).
+ */
 export function checkSourceRef(
   ref: SourceRef,
   seedLines: Map<string, string[]>,
-  at: Omit<BuildIssue, 'message'>,
+  at: RecordAt,
+  field: string,
 ): BuildIssue[] {
   const lines = seedLines.get(ref.doc);
-  if (!lines) return [{ ...at, message: `unknown document ${ref.doc}` }];
+  if (!lines) return [issueAt(at, field, `unknown document ${ref.doc}`)];
   if (ref.line > lines.length)
-    return [{ ...at, message: `line ${ref.line} is past the end of document ${ref.doc} (${lines.length} lines)` }];
+    return [issueAt(at, field, `line ${ref.line} is past the end of document ${ref.doc} (${lines.length} lines)`)];
   if (!lines[ref.line - 1].includes(ref.quote)) {
-    return [{ ...at, message: `quote "${ref.quote}" does not occur on line ${ref.line} of document ${ref.doc}` }];
+    return [issueAt(at, field, `quote "${ref.quote}" does not occur on line ${ref.line} of document ${ref.doc}`)];
   }
   return [];
 }
@@ -32,20 +36,14 @@ export type DistrictPolygons = Map<string, Feature<Polygon | MultiPolygon>>;
  * Joins district records to the base-geography polygons by adcode.
  * @returns the polygons by district id, and issues for records whose adcode has no polygon.
  */
-export function joinDistrictPolygons(records: BuildRecords, base: BaseGeography, file: string) {
+export function joinDistrictPolygons(records: BuildRecords, base: BaseGeography) {
   const byAdcode = new Map(base.divisions.features.map((f) => [String(f.properties?.adcode ?? f.id), f]));
   const polygons: DistrictPolygons = new Map();
   const issues: BuildIssue[] = [];
   for (const d of records.districts) {
     const f = byAdcode.get(d.adcode);
     if (f) polygons.set(d.id, f);
-    else
-      issues.push({
-        file,
-        record: d.id,
-        field: 'adcode',
-        message: `no district polygon with adcode ${d.adcode} in the base geography`,
-      });
+    else issues.push(issueAt(d.at, 'adcode', `no district polygon with adcode ${d.adcode} in the base geography`));
   }
   return { polygons, issues };
 }
@@ -54,106 +52,78 @@ export function joinDistrictPolygons(records: BuildRecords, base: BaseGeography,
  * Runs every cross-record check.
  * @returns all problems found (empty when the data is sound).
  */
-export function checkRecords(records: BuildRecords, polygons: DistrictPolygons, districtsFile: string): BuildIssue[] {
+export function checkRecords(records: BuildRecords, polygons: DistrictPolygons): BuildIssue[] {
   const issues: BuildIssue[] = [];
   const { seedLines, taxonomy } = records;
   const directionKeys = new Set(taxonomy.directions.map((d) => d.key));
   const categoryByZh = new Set(taxonomy.categories.map((c) => c.zh));
   const districtIds = new Set(records.districts.map((d) => d.id));
 
-  const seen = new Map<string, string>();
-  const unique = (file: string, id: string) => {
-    const prev = seen.get(id);
-    if (prev) issues.push({ file, record: id, field: 'id', message: `duplicate id (also in ${prev})` });
-    else seen.set(id, file);
+  const seen = new Map<string, RecordAt>();
+  const unique = (at: RecordAt) => {
+    const prev = seen.get(at.record);
+    if (prev) issues.push(issueAt(at, 'id', `duplicate id (also in ${prev.file}:${prev.lineOf()})`));
+    else seen.set(at.record, at);
   };
 
   let index: Map<string, string>;
   try {
     index = termIndex(taxonomy);
   } catch (e) {
-    return [{ file: 'geo/directions.yaml', record: '(taxonomy)', field: 'terms', message: (e as Error).message }];
+    return [issueAt(records.taxonomyAt, 'directions', (e as Error).message)];
   }
 
   for (const d of records.districts) {
-    unique(districtsFile, d.id);
+    unique(d.at);
     d.sources.forEach((s, i) => {
-      issues.push(...checkSourceRef(s, seedLines, { file: districtsFile, record: d.id, field: `sources.${i}` }));
+      issues.push(...checkSourceRef(s, seedLines, d.at, `sources.${i}`));
     });
     d.direction_terms.forEach((t, i) => {
       if (!index.has(t)) {
-        issues.push({
-          file: districtsFile,
-          record: d.id,
-          field: `direction_terms.${i}`,
-          message: `"${t}" maps to no direction in geo/directions.yaml`,
-        });
+        issues.push(issueAt(d.at, `direction_terms.${i}`, `"${t}" maps to no direction in geo/directions.yaml`));
       }
     });
     d.category_terms.forEach((t, i) => {
       if (!categoryByZh.has(t)) {
-        issues.push({
-          file: districtsFile,
-          record: d.id,
-          field: `category_terms.${i}`,
-          message: `"${t}" is not a category in geo/directions.yaml`,
-        });
+        issues.push(issueAt(d.at, `category_terms.${i}`, `"${t}" is not a category in geo/directions.yaml`));
       }
     });
   }
 
   const placeById = new Map(records.places.map((p) => [p.id, p]));
   for (const p of records.places) {
-    unique(p.file, p.id);
-    const at = { file: p.file, record: p.id };
+    unique(p.at);
+    const at = p.at;
     if (!districtIds.has(p.district)) {
-      issues.push({ ...at, field: 'district', message: `unknown district ${p.district}` });
+      issues.push(issueAt(at, 'district', `unknown district ${p.district}`));
       continue;
     }
     const poly = polygons.get(p.district);
     if (poly && !booleanPointInPolygon(point([p.lon, p.lat]), poly)) {
-      issues.push({
-        ...at,
-        field: 'lon',
-        message: `point ${p.lon}, ${p.lat} lies outside the polygon of ${p.district}`,
-      });
+      issues.push(issueAt(at, 'lon', `point ${p.lon}, ${p.lat} lies outside the polygon of ${p.district}`));
     }
   }
 
   for (const c of records.carriers) {
-    unique(c.file, c.id);
-    const at = { file: c.file, record: c.id };
-    if (!districtIds.has(c.district))
-      issues.push({ ...at, field: 'district', message: `unknown district ${c.district}` });
+    unique(c.at);
+    const at = c.at;
+    if (!districtIds.has(c.district)) issues.push(issueAt(at, 'district', `unknown district ${c.district}`));
     c.sources.forEach((s, i) => {
-      issues.push(...checkSourceRef(s, seedLines, { ...at, field: `sources.${i}` }));
+      issues.push(...checkSourceRef(s, seedLines, at, `sources.${i}`));
     });
     c.directions.forEach((d, i) => {
       const field = `directions.${i}`;
-      if (!directionKeys.has(d.key))
-        issues.push({ ...at, field: `${field}.key`, message: `unknown direction ${d.key}` });
+      if (!directionKeys.has(d.key)) issues.push(issueAt(at, `${field}.key`, `unknown direction ${d.key}`));
       if (d.basis === 'from_name' && !c.name_zh.includes(d.term)) {
-        issues.push({
-          ...at,
-          field: `${field}.term`,
-          message: `from_name term "${d.term}" is not part of name_zh "${c.name_zh}"`,
-        });
+        issues.push(issueAt(at, `${field}.term`, `from_name term "${d.term}" is not part of name_zh "${c.name_zh}"`));
       }
       if (d.basis === 'stated') {
         if (!d.source)
-          issues.push({
-            ...at,
-            field: `${field}.source`,
-            message: 'a stated direction needs the source that states it',
-          });
+          issues.push(issueAt(at, `${field}.source`, 'a stated direction needs the source that states it'));
         else {
-          issues.push(...checkSourceRef(d.source, seedLines, { ...at, field: `${field}.source` }));
+          issues.push(...checkSourceRef(d.source, seedLines, at, `${field}.source`));
           if (!d.source.quote.includes(d.term)) {
-            issues.push({
-              ...at,
-              field: `${field}.term`,
-              message: `stated term "${d.term}" is not part of its source quote`,
-            });
+            issues.push(issueAt(at, `${field}.term`, `stated term "${d.term}" is not part of its source quote`));
           }
         }
       }
@@ -161,40 +131,33 @@ export function checkRecords(records: BuildRecords, polygons: DistrictPolygons, 
     const loc = c.location;
     if (loc.precision === 'area') {
       const place = placeById.get(loc.place);
-      if (!place) issues.push({ ...at, field: 'location.place', message: `unknown place ${loc.place}` });
+      if (!place) issues.push(issueAt(at, 'location.place', `unknown place ${loc.place}`));
       else if (place.district !== c.district) {
-        issues.push({
-          ...at,
-          field: 'location.place',
-          message: `place ${loc.place} is in ${place.district}, not ${c.district}`,
-        });
+        issues.push(issueAt(at, 'location.place', `place ${loc.place} is in ${place.district}, not ${c.district}`));
       }
     } else if (loc.precision === 'district-set') {
       loc.districts.forEach((d, i) => {
-        if (!districtIds.has(d))
-          issues.push({ ...at, field: `location.districts.${i}`, message: `unknown district ${d}` });
+        if (!districtIds.has(d)) issues.push(issueAt(at, `location.districts.${i}`, `unknown district ${d}`));
       });
       if (loc.districts[0] !== c.district) {
-        issues.push({ ...at, field: 'district', message: 'must be the first district of location.districts' });
+        issues.push(issueAt(at, 'district', 'must be the first district of location.districts'));
       }
     } else if (loc.precision === 'site') {
       const poly = polygons.get(c.district);
       if (poly && !booleanPointInPolygon(point([loc.lon, loc.lat]), poly)) {
-        issues.push({
-          ...at,
-          field: 'location.lon',
-          message: `point ${loc.lon}, ${loc.lat} lies outside the polygon of ${c.district}`,
-        });
+        issues.push(
+          issueAt(at, 'location.lon', `point ${loc.lon}, ${loc.lat} lies outside the polygon of ${c.district}`),
+        );
       }
     }
   }
   for (const f of records.facts) {
-    unique(f.file, f.id);
-    const at = { file: f.file, record: f.id };
+    unique(f.at);
+    const at = f.at;
     if (f.scope !== 'city' && !districtIds.has(f.scope)) {
-      issues.push({ ...at, field: 'scope', message: `scope must be "city" or a district id, not ${f.scope}` });
+      issues.push(issueAt(at, 'scope', `scope must be "city" or a district id, not ${f.scope}`));
     }
-    issues.push(...checkSourceRef(f.source, seedLines, { ...at, field: 'source' }));
+    issues.push(...checkSourceRef(f.source, seedLines, at, 'source'));
   }
   return issues;
 }

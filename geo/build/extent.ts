@@ -5,7 +5,7 @@
 import { booleanIntersects } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { DistrictPolygons } from './check';
-import type { BuildIssue } from './issues';
+import { type BuildIssue, issueAt } from './issues';
 import type { BaseGeography, BuildRecords } from './read';
 
 /**
@@ -47,30 +47,34 @@ export function checkExtents(records: BuildRecords, base: BaseGeography, polygon
   for (const c of records.carriers) {
     const loc = c.location;
     if (loc.precision !== 'district-set' || !loc.along) continue;
-    const at = { file: c.file, record: c.id };
+    const at = c.at;
     if (loc.extent !== 'from-name') {
-      issues.push({ ...at, field: 'location.extent', message: 'an extent read along a feature must be "from-name"' });
+      issues.push(issueAt(at, 'location.extent', 'an extent read along a feature must be "from-name"'));
     }
     const features: Array<Feature<Polygon | MultiPolygon>> = [];
     loc.along.forEach((name, i) => {
       const f = named.get(name);
       if (f) features.push(f);
       else
-        issues.push({
-          ...at,
-          field: `location.along.${i}`,
-          message: `no feature named ${name} in the base geography (known: ${[...named.keys()].join(', ')})`,
-        });
+        issues.push(
+          issueAt(
+            at,
+            `location.along.${i}`,
+            `no feature named ${name} in the base geography (known: ${[...named.keys()].join(', ')})`,
+          ),
+        );
     });
     if (features.length !== loc.along.length) continue;
     const expected = districtsMeeting(features, polygons);
     const given = [...loc.districts].sort();
     if (given.join() !== [...expected].sort().join()) {
-      issues.push({
-        ...at,
-        field: 'location.districts',
-        message: `the districts meeting ${loc.along.join(' + ')} are ${expected.join(', ')}; the record lists ${loc.districts.join(', ')}`,
-      });
+      issues.push(
+        issueAt(
+          at,
+          'location.districts',
+          `the districts meeting ${loc.along.join(' + ')} are ${expected.join(', ')}; the record lists ${loc.districts.join(', ')}`,
+        ),
+      );
     }
   }
   return issues;

@@ -1,12 +1,21 @@
 /**
- * CLI: `npm run data`. Builds `public/data/` from `geo/` and `../shared`, prints the counts, and
- * exits 1 with one line per bad record (`file › record › field: message`).
+ * CLI: `npm run data [-- --check | --fix]`. Builds `public/data/` from `geo/` and `../shared`,
+ * prints the counts, and exits 1 with one line per problem (`file:line › record › field: message`).
+ *
+ * - no flag: builds; record files not in canonical form are listed as a warning on stderr;
+ * - `--check`: the strict gate: also exits 1 when any record file (or the record lock) is not in
+ *   canonical form, naming each file and its first differing line;
+ * - `--fix`: rewrites record files into canonical form and adds new record files and ids to
+ *   `geo/records.lock.yaml` (never removes one), then builds.
+ *
  * Environment: SUZHOU_SHARED_GEO, SUZHOU_SEEDS override `../shared/geo` and `../shared/seeds`.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { buildData } from './build';
 import { DataBuildError, formatIssue } from './issues';
+import { checkCanonical, fixCanonical, type NotCanonical } from './tidy';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const inputs = {
@@ -16,7 +25,30 @@ const inputs = {
   seedsDir: resolve(process.env.SUZHOU_SEEDS ?? resolve(root, '..', 'shared', 'seeds')),
 };
 
+const { values: flags } = parseArgs({ options: { check: { type: 'boolean' }, fix: { type: 'boolean' } } });
+if (flags.check && flags.fix) {
+  console.error('data: use either --check or --fix, not both');
+  process.exit(2);
+}
+
+const describe = (n: NotCanonical) =>
+  `  ${n.file}:${n.line}: not in canonical form\n      expected: ${n.expected}\n      found:    ${n.actual}`;
+
+let failed = false;
 try {
+  if (flags.fix) {
+    const written = fixCanonical(inputs);
+    console.log(written.length > 0 ? `data --fix: rewrote ${written.join(', ')}` : 'data --fix: nothing to rewrite');
+  } else {
+    const notCanonical = checkCanonical(inputs);
+    if (notCanonical.length > 0) {
+      const what = `${notCanonical.length} file(s) not in canonical form (run \`npm run data -- --fix\`)`;
+      console.error(flags.check ? `data --check failed: ${what}:` : `data: warning: ${what}:`);
+      for (const n of notCanonical) console.error(describe(n));
+      failed = Boolean(flags.check);
+    }
+  }
+
   const m = buildData(inputs, resolve(root, 'public', 'data'));
   const c = m.counts;
   console.log(
@@ -33,11 +65,12 @@ try {
       .join(', ')}`,
   );
 } catch (e) {
+  failed = true;
   if (e instanceof DataBuildError) {
     console.error(`data build failed: ${e.issues.length} problem(s)`);
     for (const issue of e.issues) console.error(`  ${formatIssue(issue)}`);
   } else {
     console.error(`data build failed: ${(e as Error).message}`);
   }
-  process.exit(1);
 }
+if (failed) process.exit(1);

@@ -1,28 +1,29 @@
 /**
  * Reading the inputs of the data build: the YAML records in `geo/`, the seed texts and the shared
- * base geography. Every record is validated against its zod schema; problems are collected with
- * their file and record rather than thrown one at a time.
+ * base geography. Every record is validated against its zod schema and carries where it is (file
+ * and line); problems are collected with their location rather than thrown one at a time. Records
+ * come out in canonical order (./canonical.ts), so the built data does not depend on the order an
+ * editor left them in.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { parse } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'zod';
-import {
-  type CarrierRecord,
-  CarrierRecordSchema,
-  type DistrictRecord,
-  DistrictRecordSchema,
-  type FactRecord,
-  FactRecordSchema,
-  type PlaceRecord,
-  PlaceRecordSchema,
-  type SourceDoc,
-  SourceDocSchema,
-  type Taxonomy,
-  TaxonomySchema,
+import type {
+  CarrierRecord,
+  DistrictRecord,
+  FactRecord,
+  PlaceRecord,
+  SourceDoc,
+  Taxonomy,
 } from '../../src/domain/schema';
-import { type BuildIssue, DataBuildError, zodIssues } from './issues';
+import { type CanonicalContext, canonicalContext, canonicalOrder, recordList } from './canonical';
+import { listRecordFiles, type RecordFile } from './files';
+import { type BuildIssue, DataBuildError, fileAt, issueAt, type RecordAt, zodIssues } from './issues';
+import { checkLock, presentFile } from './lock';
+import { docMentionIssues } from './text';
+import { readYamlFile, recordAt, recordId, type YamlFile, yamlIssues } from './yamlFile';
 
 /** Where the build reads from. All paths absolute. */
 export interface BuildInputs {
@@ -36,17 +37,28 @@ export interface BuildInputs {
   rootDir: string;
 }
 
-/** Everything the build has read and schema-validated. */
+/** A record with where it was read (`at.file`, `at.lineOf(field)`). */
+export type Located<T> = T & { at: RecordAt };
+
+/** Everything the build has read and schema-validated, each list in canonical order. */
 export interface BuildRecords {
-  sources: SourceDoc[];
+  sources: Array<Located<SourceDoc>>;
   taxonomy: Taxonomy;
-  districts: DistrictRecord[];
-  places: Array<PlaceRecord & { file: string }>;
+  /** Where the taxonomy is (`geo/directions.yaml`), for problems with its terms. */
+  taxonomyAt: RecordAt;
+  districts: Array<Located<DistrictRecord>>;
+  places: Array<Located<PlaceRecord>>;
   /** Every record: the table's carriers (`records/carriers`) and entities from all documents (`records/entities`). */
-  carriers: Array<CarrierRecord & { file: string }>;
-  facts: Array<FactRecord & { file: string }>;
+  carriers: Array<Located<CarrierRecord>>;
+  facts: Array<Located<FactRecord>>;
   /** Seed texts split into lines, by document id (index 0 = line 1). */
   seedLines: Map<string, string[]>;
+  /**
+   * Problems found while reading that leave the records usable (a record file or id lost against
+   * the lock, a document named by number in user-visible text): the build reports them together
+   * with the cross-record checks instead of stopping here.
+   */
+  issues: BuildIssue[];
 }
 
 /** The shared base geography files this build needs (see ../shared/geo/README.md). */
@@ -90,111 +102,68 @@ export function readBaseGeography(sharedGeoDir: string): BaseGeography {
   };
 }
 
-function readYaml(path: string, rel: string, issues: BuildIssue[]): unknown {
-  try {
-    return parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    issues.push({ file: rel, record: '(file)', field: '(yaml)', message: (e as Error).message.split('\n')[0] });
-    return undefined;
-  }
-}
-
-/** Validates each element of `list` with `schema`, collecting located issues. */
-function validateList<S extends z.ZodType>(
-  list: unknown,
-  key: string,
-  schema: S,
-  rel: string,
-  issues: BuildIssue[],
-): Array<z.infer<S>> {
-  if (!Array.isArray(list)) {
-    issues.push({ file: rel, record: '(file)', field: key, message: `expected a top-level "${key}:" list` });
-    return [];
-  }
-  const out: Array<z.infer<S>> = [];
-  list.forEach((raw, index) => {
-    const id =
-      raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
-        ? (raw as { id: string }).id
-        : `#${index}`;
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) out.push(parsed.data);
-    else issues.push(...zodIssues(rel, id, parsed.error));
-  });
-  return out;
-}
-
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => join(dir, f));
+/** One record file as read: its kind and place, and the parsed YAML (absent when unreadable). */
+interface ReadFile {
+  file: RecordFile;
+  rel: string;
+  yaml?: YamlFile;
 }
 
 /**
- * Reads and schema-validates every record under `geoDir`, and the seed texts.
- * @throws DataBuildError listing every schema problem with file, record and field.
+ * Reads and schema-validates every record under `geoDir`, and the seed texts; checks the record
+ * files against the record lock and user-visible text for documents named by number (those
+ * problems are returned in `issues`, see `BuildRecords`).
+ * @throws DataBuildError listing every problem with file, line, record and field when a file cannot
+ *   be read or a record fails its schema; Error when the seeds folder is missing.
  */
 export function readRecords(inputs: BuildInputs): BuildRecords {
+  /** Problems that make records unusable (unreadable files, schema errors). */
   const issues: BuildIssue[] = [];
+  /** Problems that leave the records usable (see `BuildRecords.issues`). */
+  const later: BuildIssue[] = [];
   const rel = (p: string) => relative(inputs.rootDir, p) || p;
-  const fileOf = (name: string) => join(inputs.geoDir, name);
 
-  const sourcesDoc = readYaml(fileOf('sources.yaml'), rel(fileOf('sources.yaml')), issues) as
-    | { documents?: unknown }
-    | undefined;
-  const sources = validateList(
-    sourcesDoc?.documents,
-    'documents',
-    SourceDocSchema,
-    rel(fileOf('sources.yaml')),
-    issues,
+  const files: ReadFile[] = listRecordFiles(inputs.geoDir).map((file) => {
+    const r = rel(file.path);
+    if (!existsSync(file.path)) {
+      issues.push(issueAt(fileAt(r), '(file)', 'file not found'));
+      return { file, rel: r };
+    }
+    const yaml = readYamlFile(file.path, r);
+    issues.push(...yamlIssues(yaml));
+    return { file, rel: r, yaml: yaml.doc.errors.length > 0 ? undefined : yaml };
+  });
+  const readable = files.filter((f): f is ReadFile & { yaml: YamlFile } => f.yaml !== undefined);
+
+  /** The records of one file, validated, in the canonical order `context` gives. */
+  const validated = <S extends z.ZodType>(
+    f: ReadFile & { yaml: YamlFile },
+    schema: S,
+    context: CanonicalContext,
+  ): Array<Located<z.infer<S>>> => {
+    const key = f.file.kind.listKey as string;
+    const list = recordList(f.yaml, f.file.kind);
+    if (!list) {
+      issues.push(issueAt(recordAt(f.yaml, f.yaml.doc.contents, '(file)'), key, `expected a top-level "${key}:" list`));
+      return [];
+    }
+    const out: Array<Located<z.infer<S>>> = [];
+    for (const index of canonicalOrder(f.file.kind, list, context)) {
+      const node = list.items[index] as Node;
+      const at = recordAt(f.yaml, node, recordId(node, index));
+      later.push(...docMentionIssues(f.yaml, node, at));
+      const parsed = schema.safeParse(node?.toJSON?.());
+      if (parsed.success) out.push({ ...(parsed.data as object), at } as Located<z.infer<S>>);
+      else issues.push(...zodIssues(at, parsed.error));
+    }
+    return out;
+  };
+  const ofKind = (listKey: string | null) => readable.filter((f) => f.file.kind.listKey === listKey);
+
+  // Sources first (ordered by id, which needs no seeds): the seeds they name order every other list.
+  const sources = ofKind('documents').flatMap(
+    (f) => validated(f, f.file.kind.schema, canonicalContext([], new Map())) as Array<Located<SourceDoc>>,
   );
-
-  const taxonomyRaw = readYaml(fileOf('directions.yaml'), rel(fileOf('directions.yaml')), issues);
-  const taxonomyParsed = TaxonomySchema.safeParse(taxonomyRaw);
-  if (!taxonomyParsed.success)
-    issues.push(...zodIssues(rel(fileOf('directions.yaml')), '(taxonomy)', taxonomyParsed.error));
-
-  const districtsDoc = readYaml(fileOf('districts.yaml'), rel(fileOf('districts.yaml')), issues) as
-    | { districts?: unknown }
-    | undefined;
-  const districts = validateList(
-    districtsDoc?.districts,
-    'districts',
-    DistrictRecordSchema,
-    rel(fileOf('districts.yaml')),
-    issues,
-  );
-
-  const places: BuildRecords['places'] = [];
-  for (const path of yamlFiles(join(inputs.geoDir, 'places'))) {
-    const doc = readYaml(path, rel(path), issues) as { places?: unknown } | undefined;
-    for (const p of validateList(doc?.places, 'places', PlaceRecordSchema, rel(path), issues)) {
-      places.push({ ...p, file: rel(path) });
-    }
-  }
-  const carriers: BuildRecords['carriers'] = [];
-  for (const [folder, key] of [
-    ['carriers', 'carriers'],
-    ['entities', 'entities'],
-  ] as const) {
-    for (const path of yamlFiles(join(inputs.geoDir, 'records', folder))) {
-      const doc = readYaml(path, rel(path), issues) as Record<string, unknown> | undefined;
-      for (const c of validateList(doc?.[key], key, CarrierRecordSchema, rel(path), issues)) {
-        carriers.push({ ...c, file: rel(path) });
-      }
-    }
-  }
-  const facts: BuildRecords['facts'] = [];
-  for (const path of yamlFiles(join(inputs.geoDir, 'facts'))) {
-    const doc = readYaml(path, rel(path), issues) as { facts?: unknown } | undefined;
-    for (const f of validateList(doc?.facts, 'facts', FactRecordSchema, rel(path), issues)) {
-      facts.push({ ...f, file: rel(path) });
-    }
-  }
-
   const seedLines = new Map<string, string[]>();
   if (!existsSync(inputs.seedsDir)) {
     throw new Error(
@@ -205,17 +174,50 @@ export function readRecords(inputs: BuildInputs): BuildRecords {
   for (const doc of sources) {
     const path = join(inputs.seedsDir, doc.file);
     if (!existsSync(path)) {
-      issues.push({
-        file: rel(fileOf('sources.yaml')),
-        record: doc.id,
-        field: 'file',
-        message: `seed not found: ${path}`,
-      });
+      issues.push(issueAt(doc.at, 'file', `seed not found: ${path}`));
       continue;
     }
     seedLines.set(doc.id, readFileSync(path, 'utf8').split('\n'));
   }
+  const context = canonicalContext(readable, seedLines);
 
-  if (issues.length > 0 || !taxonomyParsed.success) throw new DataBuildError(issues);
-  return { sources, taxonomy: taxonomyParsed.data, districts, places, carriers, facts, seedLines };
+  let taxonomy: Taxonomy | undefined;
+  const taxonomyFile = files.find((f) => f.file.kind.listKey === null);
+  const taxonomyAt = taxonomyFile?.yaml
+    ? recordAt(taxonomyFile.yaml, taxonomyFile.yaml.doc.contents, '(taxonomy)')
+    : fileAt(taxonomyFile?.rel ?? 'geo/directions.yaml', 1, '(taxonomy)');
+  if (taxonomyFile?.yaml) {
+    const parsed = taxonomyFile.file.kind.schema.safeParse(taxonomyFile.yaml.doc.toJS());
+    if (parsed.success) taxonomy = parsed.data as Taxonomy;
+    else issues.push(...zodIssues(taxonomyAt, parsed.error));
+    const yaml = taxonomyFile.yaml;
+    for (const listKey of ['directions', 'categories']) {
+      const list = yaml.doc.get(listKey, true);
+      if (!isSeq(list)) continue;
+      list.items.forEach((node, i) => {
+        const key = isMap(node) ? node.get('key') : undefined;
+        const at = recordAt(yaml, node as Node, typeof key === 'string' ? key : `#${i}`);
+        later.push(...docMentionIssues(yaml, node as Node, at));
+      });
+    }
+  }
+
+  const districts = ofKind('districts').flatMap(
+    (f) => validated(f, f.file.kind.schema, context) as Array<Located<DistrictRecord>>,
+  );
+  const places = ofKind('places').flatMap(
+    (f) => validated(f, f.file.kind.schema, context) as Array<Located<PlaceRecord>>,
+  );
+  const carriers = [...ofKind('carriers'), ...ofKind('entities')].flatMap(
+    (f) => validated(f, f.file.kind.schema, context) as Array<Located<CarrierRecord>>,
+  );
+  const facts = ofKind('facts').flatMap((f) => validated(f, f.file.kind.schema, context) as Array<Located<FactRecord>>);
+
+  const present = readable.filter((f) => f.file.kind.locked).map((f) => presentFile(f.file, f.yaml));
+  // A file that could not be parsed is still present: its ids are unknown, not lost.
+  const unreadable = new Set(files.filter((f) => !f.yaml && existsSync(f.file.path)).map((f) => f.file.geoRel));
+  later.push(...checkLock(inputs.geoDir, inputs.rootDir, present).filter((i) => !unreadable.has(i.field)));
+
+  if (issues.length > 0 || !taxonomy) throw new DataBuildError([...issues, ...later]);
+  return { sources, taxonomy, taxonomyAt, districts, places, carriers, facts, seedLines, issues: later };
 }

@@ -38,12 +38,18 @@ const readingNoteInBothLanguages = {
 /** Whether an English name is an established official one or our own translation. */
 export const NameEnStatusSchema = z.enum(['official', 'translation']);
 
-/** One of the five source documents (`geo/sources.yaml`). */
+/**
+ * One of the five source documents (`geo/sources.yaml`). `short_zh` / `short_en` are the short
+ * titles that notes shown to users name the document by (e.g. 《数字经济“十四五”规划》, "the Digital
+ * Economy Plan"), never its seed number or file name.
+ */
 export const SourceDocSchema = z.strictObject({
   id: DocIdSchema,
   file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
   title_zh: z.string().min(1),
   title_en: z.string().min(1),
+  short_zh: z.string().min(1),
+  short_en: z.string().min(1),
   issuer_zh: z.string().min(1),
   reference: z.string().optional(),
   date: z.string().optional(),

@@ -1,32 +1,29 @@
-/** Test helper: the repository's paths, and one data build into a temporary folder per test file. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+/**
+ * Test helper: the repository's paths, and the real data as built once per run by the unit
+ * project's global setup (tests/setup/realData.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
-import { buildData } from '../../geo/build/build';
-import type { BuildInputs } from '../../geo/build/read';
-import { type CarrierProps, CarrierPropsSchema } from '../../src/domain/built';
+import { inject } from 'vitest';
+import { type CarrierProps, CarrierPropsSchema, type Manifest, ManifestSchema } from '../../src/domain/built';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export { ROOT, realInputs } from '../setup/inputs';
 
-/** The real inputs: `geo/` and `../shared`. */
-export function realInputs(overrides: Partial<BuildInputs> = {}): BuildInputs {
-  return {
-    rootDir: ROOT,
-    geoDir: join(ROOT, 'geo'),
-    sharedGeoDir: resolve(process.env.SUZHOU_SHARED_GEO ?? join(ROOT, '..', 'shared', 'geo')),
-    seedsDir: resolve(process.env.SUZHOU_SEEDS ?? join(ROOT, '..', 'shared', 'seeds')),
-    ...overrides,
-  };
+/**
+ * The real data built for this run: its manifest and the folder holding every layer (shared by
+ * all test files: read it, never write to it).
+ * @throws Error with the build's message when the real data did not build.
+ */
+export function buildReal(): { manifest: Manifest; outDir: string } {
+  const error = inject('realDataError');
+  if (error) throw new Error(`the real data did not build:\n${error}`);
+  const outDir = inject('realDataDir');
+  const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')));
+  return { manifest, outDir };
 }
 
-/** Builds the real data into a fresh temporary folder. */
-export function buildReal() {
-  const outDir = mkdtempSync(join(tmpdir(), 'sde-data-'));
-  return { manifest: buildData(realInputs(), outDir), outDir };
-}
-
-/** Builds the real data and reads back the carriers layer: every feature, and the carriers' properties. */
+/** The real data with its carriers layer read back: every feature, and the carriers' properties. */
 export function buildRealCarriers() {
   const { manifest, outDir } = buildReal();
   const fc = JSON.parse(readFileSync(join(outDir, 'carriers.geojson'), 'utf8')) as FeatureCollection<Point | null>;
