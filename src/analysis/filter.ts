@@ -54,26 +54,73 @@ export function districtFocusMatches(d: Pick<DistrictInfo, 'direction_keys'>, st
   return state.directions.filter((k) => d.direction_keys.includes(k));
 }
 
-/** Counts of what the filter leaves, for the visible count and the legend. */
+/**
+ * Whether a record counts in district `districtId` under `state`: it matches, it spans that
+ * district, and the district is among the chosen ones (when districts are chosen). The one rule for
+ * every per-district figure (district chips, badges, district cards, the quality report).
+ */
+export function matchesInDistrict(
+  c: Pick<CarrierProps, 'district' | 'districts' | 'kind' | 'directions_own' | 'directions_inherited'>,
+  state: FilterState,
+  districtId: string,
+): boolean {
+  if (!c.districts.includes(districtId)) return false;
+  if (state.districts.length > 0 && !state.districts.includes(districtId)) return false;
+  return carrierMatches(c, state);
+}
+
+/** Matching records in one district. */
+export interface DistrictCount {
+  /** Matching records spanning the district (a record spanning several districts counts in each). */
+  records: number;
+  /** Of `records`, those known only by district or district set: not drawn as points. */
+  unplaced: number;
+  /** Of `records`, those spanning more than one district. */
+  spanning: number;
+  /** Of `records`, city parks. */
+  parks: number;
+}
+
+/**
+ * Counts of what the filter leaves. Totals count each matching record once; per-district counts
+ * follow `matchesInDistrict` (so a district outside a district filter counts nothing).
+ */
 export interface FilterCounts {
   parks: number;
   carriers: number;
   /** Of `carriers`, those known only by district (or district set): not drawn as points. */
   districtLevel: number;
-  /** District-level matches per district id (a district-set record counts in each of its districts). */
-  districtLevelByDistrict: Record<string, number>;
+  /** Per district id (every district present, zeros included). */
+  byDistrict: Record<string, DistrictCount>;
 }
 
-/** Counts the parks and carriers matching `state`. Parks are carriers with the city-park role. */
-export function countMatches(carriers: readonly CarrierProps[], state: FilterState): FilterCounts {
-  const out: FilterCounts = { parks: 0, carriers: 0, districtLevel: 0, districtLevelByDistrict: {} };
+const isUnplaced = (c: Pick<CarrierProps, 'precision'>) => c.precision === 'district' || c.precision === 'district-set';
+
+/**
+ * Counts the records matching `state`, in total and per district. Parks are records with the
+ * city-park role.
+ * @param districtIds every district id, so that districts with no match report zeros.
+ */
+export function countMatches(
+  carriers: readonly CarrierProps[],
+  state: FilterState,
+  districtIds: readonly string[],
+): FilterCounts {
+  const byDistrict: Record<string, DistrictCount> = {};
+  for (const id of districtIds) byDistrict[id] = { records: 0, unplaced: 0, spanning: 0, parks: 0 };
+  const out: FilterCounts = { parks: 0, carriers: 0, districtLevel: 0, byDistrict };
   for (const c of carriers) {
     if (!carrierMatches(c, state)) continue;
     out.carriers += 1;
     if (c.park) out.parks += 1;
-    if (c.precision === 'district' || c.precision === 'district-set') {
-      out.districtLevel += 1;
-      for (const d of c.districts) out.districtLevelByDistrict[d] = (out.districtLevelByDistrict[d] ?? 0) + 1;
+    if (isUnplaced(c)) out.districtLevel += 1;
+    for (const d of c.districts) {
+      const n = byDistrict[d];
+      if (!n || !matchesInDistrict(c, state, d)) continue;
+      n.records += 1;
+      if (isUnplaced(c)) n.unplaced += 1;
+      if (c.districts.length > 1) n.spanning += 1;
+      if (c.park) n.parks += 1;
     }
   }
   return out;
@@ -134,10 +181,14 @@ export function mapViewOf(
       match: carrierMatches(c, state),
       colour: carrierColourUnder(c, state, directions),
     })),
-    districts: districts.map((d) => ({
-      id: d.id,
-      focus: state.directions.length === 0 ? -1 : districtFocusMatches(d, state).length,
-      chosen: state.districts.length === 0 || state.districts.includes(d.id),
-    })),
+    districts: districts.map((d) => {
+      const chosen = state.districts.length === 0 || state.districts.includes(d.id);
+      // A district outside a district filter is dimmed, never highlighted: the tint agrees with the counts.
+      return {
+        id: d.id,
+        focus: state.directions.length === 0 || !chosen ? -1 : districtFocusMatches(d, state).length,
+        chosen,
+      };
+    }),
   };
 }

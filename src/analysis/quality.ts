@@ -5,6 +5,7 @@
  */
 import type { CarrierProps } from '../domain/built';
 import type { FactRecord } from '../domain/schema';
+import { countMatches, type DistrictCount, EMPTY_FILTER } from './filter';
 
 /** One record the report lists, with why. */
 export interface QualityItem {
@@ -22,8 +23,13 @@ export interface QualityReport {
   /** Records citing each document (a record citing two documents counts in both). */
   byDocument: Record<string, number>;
   byKind: Record<string, number>;
-  /** Records per district (a district-set record counts in each of its districts). */
-  byDistrict: Record<string, number>;
+  /**
+   * Records per district under the one counting rule (`countMatches` with no filter): a record
+   * spanning several districts counts in each; `spanning` says how many of them do.
+   */
+  byDistrict: Record<string, DistrictCount>;
+  /** Records spanning more than one district (counted once here). */
+  spanningTotal: number;
   byPrecision: Record<string, number>;
   /** District-level and district-set records: never drawn as a point. */
   notPoints: QualityItem[];
@@ -48,7 +54,9 @@ export function qualityReport(carriers: readonly CarrierProps[], facts: readonly
     total: carriers.length,
     byDocument: {},
     byKind: {},
-    byDistrict: {},
+    byDistrict: countMatches(carriers, EMPTY_FILTER, [...new Set(carriers.flatMap((c) => c.districts))].sort())
+      .byDistrict,
+    spanningTotal: carriers.filter((c) => c.districts.length > 1).length,
     byPrecision: {},
     notPoints: [],
     schematic: [],
@@ -68,7 +76,6 @@ export function qualityReport(carriers: readonly CarrierProps[], facts: readonly
   for (const c of carriers) {
     for (const doc of new Set(c.sources.map((s) => s.doc))) bump(r.byDocument, doc);
     bump(r.byKind, c.kind);
-    for (const d of c.districts) bump(r.byDistrict, d);
     bump(r.byPrecision, c.precision);
     const item = (detail: string): QualityItem => ({ id: c.id, name_zh: c.name_zh, name_en: c.name_en, detail });
     if (c.precision === 'district' || c.precision === 'district-set') {
@@ -100,7 +107,13 @@ export function formatQualityReport(r: QualityReport): string {
     `records: ${r.total}`,
     counts('by document', r.byDocument),
     counts('by kind', r.byKind),
-    counts('by district', r.byDistrict),
+    `by district (in this district only / spanning several; a spanning record counts in each)\n${Object.entries(
+      r.byDistrict,
+    )
+      .map(([k, v]) => `  ${k.padEnd(20)} ${String(v.records - v.spanning).padStart(4)} / ${v.spanning}`)
+      .join(
+        '\n',
+      )}\n  ${'total (each once)'.padEnd(20)} ${String(r.total - r.spanningTotal).padStart(4)} / ${r.spanningTotal}`,
     counts('by precision', r.byPrecision),
     list('not drawn as points (district-level or district set)', r.notPoints),
     list('schematic (districts read from the name)', r.schematic),

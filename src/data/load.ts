@@ -32,7 +32,28 @@ export type ParkMarkerProps = Pick<CarrierProps, 'id' | 'name_zh' | 'name_en' | 
    * district-anchored parks of one district), which the map draws beside the first in screen space.
    */
   slot: number;
+  /** Map label in Chinese (the name as written). */
+  label_zh: string;
+  /** Map label in English: the name shortened by `shortLabelEn`, so the ten fit at the first view. */
+  label_en: string;
 };
+
+/**
+ * Abbreviations for English map labels (the card shows the full name). Common English usage in
+ * place names: "Sci-Tech" for science and technology, "Int'l" for international, "HSR" for
+ * high-speed rail; "Industrial Park" after a qualifier reads as "Park".
+ */
+const LABEL_ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/\bScience and Technology\b/g, 'Sci-Tech'],
+  [/\bInternational\b/g, "Int'l"],
+  [/\bHigh-Speed Rail\b/g, 'HSR'],
+  [/\b(Digital Economy|Software|High-tech|Big Data) Industrial Park\b/g, '$1 Park'],
+];
+
+/** A park's English map label: `name_en` with `LABEL_ABBREVIATIONS` applied. */
+export function shortLabelEn(nameEn: string): string {
+  return LABEL_ABBREVIATIONS.reduce((s, [re, to]) => s.replace(re, to), nameEn);
+}
 
 /** Everything the app needs, loaded once. */
 export interface AppData {
@@ -48,6 +69,8 @@ export interface AppData {
    * their district's label anchor with `anchored: true`, drawn hollow so that no site is implied.
    */
   parkMarkers: FeatureCollection<Point, ParkMarkerProps>;
+  /** [lon, lat] (degrees) of each record drawn at a point (site or area precision). */
+  pointById: Map<string, [number, number]>;
   /** Absolute URL of a built file, for sources the map loads itself. */
   url: (file: string) => string;
 }
@@ -98,6 +121,8 @@ export function parkMarkersOf(
         city: c.park,
         aiplus,
         slot,
+        label_zh: c.name_zh,
+        label_en: shortLabelEn(c.name_en),
       },
     });
   }
@@ -137,6 +162,7 @@ export async function loadAppData(baseUrl: URL): Promise<AppData> {
     districtById,
     carrierPoints: { type: 'FeatureCollection', features: points },
     parkMarkers: parkMarkersOf(carriers, (id) => pointById.get(id), districtById),
+    pointById,
     url,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The one place that owns the live MapLibre map. Everything else talks to the map through this
- * class: filters go in as feature-state (no source is rebuilt or re-tiled), clicks come out as selections.
+ * The one place that owns the live MapLibre map. The app hands it whole map states (`sync`); it
+ * applies only what changed since the last one (feature states, visibility, label language,
+ * badges, camera requests). Out of it come clicks and camera moves. Nothing else calls MapLibre.
  */
 
 import type { StyleSpecification } from 'maplibre-gl';
@@ -8,26 +9,36 @@ import {
   AttributionControl,
   type MapGeoJSONFeature,
   Map as MapLibreMap,
+  type MapMouseEvent,
   Marker,
   NavigationControl,
   ScaleControl,
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { MapFeatureView } from '../analysis/filter';
-import { INTERACTIVE_LAYERS, LAYER_GROUPS, type LayerGroup, SOURCE } from './layers';
+import type { Camera } from '../state/store';
+import { DISTRICT_HIT_LAYER } from './layers';
+import { FEATURE_STATE_DEFAULTS, type FeatureStates, type FeatureStateValue, type MapState } from './mapState';
+import { exposeTestHook } from './testHook';
 import { LOCAL_CJK_FONTS } from './theme';
 
 setWorkerUrl(workerUrl);
 
-/** What a click picked: a carrier or park (with any others drawn at the same point), or a district. */
-export type MapSelection = { kind: 'carrier'; id: string; others: string[] } | { kind: 'district'; id: string } | null;
+/** What a click picked: records (topmost first, all drawn at the click), or a district. */
+export type MapHit = { type: 'records'; ids: string[] } | { type: 'district'; id: string } | null;
 
 /** Options of the controller. */
 export interface MapControllerOptions {
-  /** Initial view: [west, south, east, north] in degrees. */
-  bbox: [number, number, number, number];
-  onSelect: (selection: MapSelection) => void;
+  /** The initial camera, or the bbox [w, s, e, n] (degrees) of the default framing. */
+  initial: { camera: Camera | null; bbox: [number, number, number, number] };
+  /** Clickable layer ids, topmost first (from the layer catalogue). */
+  interactive: readonly string[];
+  /** A click (not part of a double-click); `additive` when Shift, Ctrl or ⌘ was held. */
+  onClick: (hit: MapHit, additive: boolean) => void;
+  /** A district badge was clicked. */
+  onBadge: (districtId: string) => void;
+  /** The camera after any move (user or requested). */
+  onCamera: (camera: Camera) => void;
   /** Called once when the style and its sources are loaded, or with the error that stopped it. */
   onLoad?: (error?: Error) => void;
 }
@@ -35,26 +46,41 @@ export interface MapControllerOptions {
 /** Whether a rendered feature is shown: features the filter hides stay in the tiles, drawn transparent. */
 const visible = (f: MapGeoJSONFeature) => f.state.match !== false;
 
-/** Frames the whole city with room for the side panels (px). */
-const FIT_PADDING = { top: 40, bottom: 40, left: 40, right: 40 };
+/** Longest wait (ms) for a second click before a click counts as single. */
+const DOUBLE_CLICK_MS = 250;
+/** Duration (ms) of an animated camera move. */
+const FLY_MS = 800;
 
 export class MapController {
   private readonly map: MapLibreMap;
-  private selectedDistricts: string[] = [];
-  /** Last feature-state applied per `source/id`, so only changes are sent to the map. */
-  private readonly applied = new Map<string, string>();
-  private readonly badges = new Map<string, { marker: Marker; el: HTMLElement }>();
+  private readonly options: MapControllerOptions;
+  private readonly home: [number, number, number, number];
+  private applied: MapState | null = null;
+  private readonly badges = new Map<string, { marker: Marker; el: HTMLButtonElement }>();
+  private pendingClick: ReturnType<typeof setTimeout> | null = null;
+  private loaded = false;
 
   /**
    * Creates the map in `container` with `style`.
+   * @param initialState the map state to start from (its label language is set before the first frame).
    * @throws Error if WebGL is unavailable (MapLibre's own error).
    */
-  constructor(container: HTMLElement, style: StyleSpecification, options: MapControllerOptions) {
+  constructor(
+    container: HTMLElement,
+    style: StyleSpecification,
+    initialState: MapState,
+    options: MapControllerOptions,
+  ) {
+    this.options = options;
+    this.home = options.initial.bbox;
+    const cam = options.initial.camera;
     this.map = new MapLibreMap({
       container,
       style,
-      bounds: options.bbox,
-      fitBoundsOptions: { padding: FIT_PADDING },
+      ...(cam
+        ? { center: cam.center, zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch }
+        : { bounds: options.initial.bbox, fitBoundsOptions: { padding: initialState.padding } }),
+      globalState: { lang: initialState.lang },
       localIdeographFontFamily: LOCAL_CJK_FONTS,
       attributionControl: false,
       // Symbols appear at once: a fade would delay `idle` after every filter change (ms).
@@ -63,70 +89,122 @@ export class MapController {
       minZoom: 6,
       dragRotate: false,
       pitchWithRotate: false,
+      // Double-click zooms; the click handler waits to tell a double-click from a single click.
+      doubleClickZoom: true,
     });
     this.map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    // Top-left: the card column sits on the right and must never cover the zoom buttons.
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.map.on('load', () => options.onLoad?.());
-    this.map.on('error', (e) => {
-      if (!this.map.loaded()) options.onLoad?.(new Error(e.error.message));
+    this.map.on('load', () => {
+      this.loaded = true;
+      this.sync(initialState);
+      exposeTestHook(this.map);
+      options.onLoad?.();
     });
-    this.map.on('click', (e) => options.onSelect(this.pick(e.point)));
+    this.map.on('error', (e) => {
+      if (!this.loaded) options.onLoad?.(new Error(e.error.message));
+    });
+    this.map.on('click', (e) => this.onClick(e));
+    this.map.on('dblclick', () => this.cancelClick());
+    this.map.on('moveend', () => {
+      if (this.loaded) options.onCamera(this.camera());
+    });
     this.map.on('mousemove', (e) => {
-      const hit = this.map
-        .queryRenderedFeatures(e.point, { layers: INTERACTIVE_LAYERS.filter((l) => l !== 'districts-fill') })
-        .filter(visible);
+      const layers = options.interactive.filter((l) => l !== DISTRICT_HIT_LAYER);
+      const hit = this.map.queryRenderedFeatures(e.point, { layers }).filter(visible);
       this.map.getCanvas().style.cursor = hit.length > 0 ? 'pointer' : '';
     });
   }
 
-  private pick(point: { x: number; y: number }): MapSelection {
+  private cancelClick(): void {
+    if (this.pendingClick !== null) clearTimeout(this.pendingClick);
+    this.pendingClick = null;
+  }
+
+  private onClick(e: MapMouseEvent): void {
+    this.cancelClick();
+    // The second click of a double-click zooms; it never opens a card.
+    if (e.originalEvent.detail > 1) return;
+    const hit = this.pick(e.point);
+    const additive = e.originalEvent.shiftKey || e.originalEvent.ctrlKey || e.originalEvent.metaKey;
+    this.pendingClick = setTimeout(() => {
+      this.pendingClick = null;
+      this.options.onClick(hit, additive);
+    }, DOUBLE_CLICK_MS);
+  }
+
+  private pick(point: { x: number; y: number }): MapHit {
     const box: [[number, number], [number, number]] = [
       [point.x - 4, point.y - 4],
       [point.x + 4, point.y + 4],
     ];
-    const hits = this.map.queryRenderedFeatures(box, { layers: [...INTERACTIVE_LAYERS] }).filter(visible);
-    const records = hits.filter((f) => f.layer.id !== 'districts-fill');
-    if (records.length > 0) {
-      const ids = [...new Set(records.map((f) => String(f.properties.id)))];
-      return { kind: 'carrier', id: ids[0], others: ids.slice(1) };
-    }
-    const district = hits.find((f) => f.layer.id === 'districts-fill');
-    return district ? { kind: 'district', id: String(district.properties.id) } : null;
+    const hits = this.map.queryRenderedFeatures(box, { layers: [...this.options.interactive] }).filter(visible);
+    const records = hits.filter((f) => f.layer.id !== DISTRICT_HIT_LAYER);
+    if (records.length > 0) return { type: 'records', ids: [...new Set(records.map((f) => String(f.properties.id)))] };
+    const district = hits.find((f) => f.layer.id === DISTRICT_HIT_LAYER);
+    return district ? { type: 'district', id: String(district.properties.id) } : null;
   }
 
-  private setState(source: string, id: string, state: Record<string, unknown>): void {
-    const key = `${source}/${id}`;
-    const value = JSON.stringify(state);
-    if (this.applied.get(key) === value) return;
-    this.applied.set(key, value);
-    this.map.setFeatureState({ source, id }, state);
-  }
-
-  /**
-   * Applies the filter's per-feature view (from `mapViewOf`) as feature-state: a paint-only update
-   * on the main thread, with no source re-tiled, so the map settles in one frame.
-   */
-  applyView(view: MapFeatureView): void {
-    for (const c of view.carriers) {
-      const state = { match: c.match, colour: c.colour };
-      this.setState(SOURCE.carriers, c.id, state);
-      this.setState(SOURCE.parks, c.id, state);
-      this.setState(SOURCE.carrierAreas, c.id, { match: c.match });
-    }
-    for (const d of view.districts) this.setState(SOURCE.districts, d.id, { focus: d.focus, chosen: d.chosen });
+  /** The current camera. */
+  camera(): Camera {
+    const c = this.map.getCenter();
+    return {
+      center: [c.lng, c.lat],
+      zoom: this.map.getZoom(),
+      bearing: this.map.getBearing(),
+      pitch: this.map.getPitch(),
+    };
   }
 
   /**
-   * Shows, beside each district's anchor, how many matching carriers are known only by district
-   * (HTML markers: updating their text needs no map re-layout). A count of 0 hides the badge.
-   * @param onClick called with the district id when a badge is clicked.
+   * Applies `next`, sending MapLibre only what differs from the last state applied. Before the
+   * style has loaded it does nothing: on `load` the state given to the constructor is applied, and
+   * the host then syncs the latest one.
    */
-  setDistrictBadges(
-    badges: ReadonlyArray<{ id: string; anchor: [number, number]; text: string; title: string; count: number }>,
-    onClick: (id: string) => void,
-  ): void {
-    for (const b of badges) {
+  sync(next: MapState): void {
+    if (!this.loaded) return;
+    const prev = this.applied;
+    this.applied = next;
+    if (prev === null || prev.lang !== next.lang) this.map.setGlobalStateProperty('lang', next.lang);
+    this.applyFeatureStates(prev?.featureStates ?? {}, next.featureStates);
+    this.applyVisibility(prev?.hiddenLayers ?? [], next.hiddenLayers);
+    if (prev === null || JSON.stringify(prev.badges) !== JSON.stringify(next.badges)) this.applyBadges(next);
+    if (next.frame && next.frame.seq !== prev?.frame?.seq) this.applyFrame(next);
+  }
+
+  private applyFeatureStates(prev: FeatureStates, next: FeatureStates): void {
+    for (const source of new Set([...Object.keys(prev), ...Object.keys(next)])) {
+      const p = prev[source] ?? {};
+      const n = next[source] ?? {};
+      for (const id of new Set([...Object.keys(p), ...Object.keys(n)])) {
+        const before = p[id] ?? {};
+        const after = n[id] ?? {};
+        const patch: Record<string, FeatureStateValue> = {};
+        for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+          const value = key in after ? after[key] : FEATURE_STATE_DEFAULTS[key];
+          const was = key in before ? before[key] : FEATURE_STATE_DEFAULTS[key];
+          if (value !== was) patch[key] = value;
+        }
+        if (Object.keys(patch).length > 0) this.map.setFeatureState({ source, id }, patch);
+      }
+    }
+  }
+
+  /** Only layers whose visibility changes are touched: setting a layer's visibility re-tiles its source. */
+  private applyVisibility(prev: readonly string[], next: readonly string[]): void {
+    const was = new Set(prev);
+    const now = new Set(next);
+    for (const id of now) if (!was.has(id)) this.map.setLayoutProperty(id, 'visibility', 'none');
+    for (const id of was) if (!now.has(id)) this.map.setLayoutProperty(id, 'visibility', 'visible');
+  }
+
+  /**
+   * District badges as HTML markers beside each district's label (updating their text needs no
+   * map re-layout); a count of 0 hides the badge.
+   */
+  private applyBadges(next: MapState): void {
+    for (const b of next.badges) {
       let entry = this.badges.get(b.id);
       if (!entry) {
         const el = document.createElement('button');
@@ -135,97 +213,40 @@ export class MapController {
         el.dataset.badge = b.id;
         el.addEventListener('click', (e) => {
           e.stopPropagation();
-          onClick(b.id);
+          this.options.onBadge(b.id);
         });
         // Right of the district's anchor, between the district name (above) and the park name (below).
         const marker = new Marker({ element: el, anchor: 'left', offset: [14, 0] }).setLngLat(b.anchor).addTo(this.map);
         entry = { marker, el };
         this.badges.set(b.id, entry);
       }
-      entry.el.textContent = b.text;
+      entry.el.textContent = `+${b.count}`;
       entry.el.title = b.title;
+      entry.el.setAttribute('aria-label', b.title);
       entry.el.dataset.count = String(b.count);
-      entry.el.hidden = b.count === 0;
+      entry.el.hidden = !b.shown;
     }
   }
 
-  /** Switches map labels between Chinese and English. */
-  setLanguage(lang: 'zh' | 'en'): void {
-    this.map.setGlobalStateProperty('lang', lang);
-  }
-
-  /** Shows or hides a group of layers (legend toggles). */
-  setGroupVisible(group: LayerGroup, visible: boolean): void {
-    for (const id of LAYER_GROUPS[group]) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
-  }
-
-  /**
-   * Outlines districts (by id): the selected district, or every district of a record that spans
-   * several (a district-set record is drawn as its set of districts, never as invented geometry).
-   * @param schematic draw dashed: the set is our reading of a name, not stated by a document.
-   */
-  highlightDistricts(ids: readonly string[], schematic = false): void {
-    for (const id of this.selectedDistricts)
-      this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: false, schematic: false });
-    this.selectedDistricts = [...ids];
-    for (const id of ids) this.map.setFeatureState({ source: SOURCE.districts, id }, { selected: true, schematic });
-  }
-
-  /**
-   * Ids of the districts outlined now, read back from the map's feature-state.
-   * @param schematic only those outlined dashed (`true`) or solid (`false`); both when omitted.
-   */
-  selectedDistrictIds(schematic?: boolean): string[] {
-    // querySourceFeatures returns a feature once per tile it touches: deduplicate by id.
-    const ids = new Set(this.map.querySourceFeatures(SOURCE.districts).map((f) => String(f.id)));
-    return [...ids].filter((id) => {
-      const state = this.map.getFeatureState({ source: SOURCE.districts, id });
-      return state.selected === true && (schematic === undefined || (state.schematic === true) === schematic);
-    });
-  }
-
-  /** Flies to a point (degrees) at `zoom`, or fits a bbox [w, s, e, n] (degrees). */
-  flyTo(target: { center: [number, number]; zoom: number } | { bbox: [number, number, number, number] }): void {
-    if ('bbox' in target) this.map.fitBounds(target.bbox, { padding: FIT_PADDING, duration: 800 });
-    else this.map.flyTo({ center: target.center, zoom: target.zoom, duration: 800 });
-  }
-
-  /** Resolves at the next `idle` (all tiles loaded, no transition running). */
-  whenIdle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.map.once('idle', () => resolve());
-      this.map.triggerRepaint();
-    });
-  }
-
-  /** Ids of the features currently rendered in the given layers (deduplicated, sorted). */
-  renderedIds(layers: string[]): string[] {
-    const feats: MapGeoJSONFeature[] = this.map.queryRenderedFeatures({ layers }).filter(visible);
-    return [...new Set(feats.map((f) => String(f.properties.id)))].sort();
-  }
-
-  /**
-   * The label text MapLibre evaluates for each feature rendered in a symbol layer, sorted; reads
-   * the layer's evaluated `text-field` (so it reflects the global `lang`), for tests.
-   */
-  renderedLabels(layer: string): string[] {
-    const style = this.map.getLayer(layer) as unknown as {
-      layout?: { get: (p: string) => { evaluate: (f: unknown, s: unknown) => unknown } };
-    };
-    const field = style.layout?.get('text-field');
-    if (!field) return [];
-    const feats = this.map.queryRenderedFeatures({ layers: [layer] }).filter(visible);
-    return [...new Set(feats.map((f) => String(field.evaluate({ type: 1, properties: f.properties }, {}))))].sort();
-  }
-
-  /** Screen position (px) of a lon/lat, e.g. to click a feature in a test. */
-  project(lonLat: [number, number]): { x: number; y: number } {
-    const p = this.map.project(lonLat);
-    return { x: p.x, y: p.y };
+  private applyFrame(next: MapState): void {
+    const frame = next.frame;
+    if (!frame) return;
+    const duration = frame.animate ? FLY_MS : 0;
+    const padding = next.padding;
+    const t = frame.target;
+    if ('bbox' in t) this.map.fitBounds(t.bbox, { padding, duration, maxZoom: 13 });
+    else if ('home' in t) this.map.fitBounds(this.home, { padding, duration });
+    else if ('camera' in t) this.map.jumpTo({ ...t.camera });
+    else {
+      // Centre the point in the part of the map the card leaves free (an offset, not a lasting padding).
+      const offset: [number, number] = [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2];
+      this.map.flyTo({ center: t.center, zoom: t.zoom, offset, duration });
+    }
   }
 
   /** Removes the map and frees its WebGL context. */
   destroy(): void {
+    this.cancelClick();
     for (const { marker } of this.badges.values()) marker.remove();
     this.map.remove();
   }

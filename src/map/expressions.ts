@@ -25,12 +25,12 @@ export const stateColour = (fallback: string | ExpressionSpecification): Express
 ];
 
 /**
- * District fill: `neutral` with no direction chosen (`focus` −1), else a step ramp over the number
- * of chosen directions among the district's focus directions (0, 1, 2, 3+).
+ * Focus highlight colour: a step ramp over the number of chosen directions among the district's
+ * focus directions (1, 2, 3+); below 1 the layer is transparent (see its `fill-opacity`).
  */
-export function focusFill(neutral: string, ramp: readonly [string, string, string, string]): ExpressionSpecification {
+export function focusFill(ramp: readonly [string, string, string]): ExpressionSpecification {
   const focus: ExpressionSpecification = ['number', ['feature-state', 'focus'], -1];
-  return ['step', focus, neutral, 0, ramp[0], 1, ramp[1], 2, ramp[2], 3, ramp[3]];
+  return ['step', focus, ramp[0], 2, ramp[1], 3, ramp[2]];
 }
 
 /** A feature's name in the current language (global state `lang`). */

@@ -4,8 +4,12 @@
  */
 import type { CircleLayerSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Direction } from '../domain/schema';
+import type { LayerMeta } from './catalogue';
 import { focusFill, localName, matchOpacity, stateColour } from './expressions';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
+
+/** The catalogue entry of a layer, in the style spec's `metadata` field (see `catalogue.ts`). */
+const meta = (m: LayerMeta) => ({ metadata: m });
 
 /** Source ids of the style. */
 export const SOURCE = {
@@ -25,19 +29,11 @@ const BESIDE_PX = 26;
 /** The same offset in ems of the 12 px label text at low zoom, for text offsets. */
 const BESIDE_EM = BESIDE_PX / 12;
 
-/** Layer ids that respond to clicks, topmost first. */
-export const INTERACTIVE_LAYERS = ['parks-symbol', 'parks-symbol-beside', 'carriers-circle', 'districts-fill'] as const;
-
 /** The park marker layers: at the point, and beside it for a second park at the same point. */
 export const PARK_MARKER_LAYERS = ['parks-symbol', 'parks-symbol-beside'];
 
-/** Toggleable layer groups and the layer ids each controls. */
-export const LAYER_GROUPS = {
-  focus: ['districts-fill'],
-  parks: ['parks-aiplus-ring', 'parks-symbol', 'parks-symbol-beside', 'parks-label'],
-  carriers: ['carriers-circle', 'carriers-label', 'carrier-areas-fill', 'carrier-areas-line'],
-} as const;
-export type LayerGroup = keyof typeof LAYER_GROUPS;
+/** The layer of district polygons that answers clicks (a click on land selects its district). */
+export const DISTRICT_HIT_LAYER = 'districts-fill';
 
 /** Basemap: background, neighbouring cities, water, rivers. */
 export function baseLayers(t: MapTheme): LayerSpecification[] {
@@ -59,17 +55,52 @@ export function baseLayers(t: MapTheme): LayerSpecification[] {
   ];
 }
 
-/** District polygons: focus choropleth under the direction filter, outlines, selection. */
+/** District polygons: land, the focus highlight under the direction filter, outlines, selection. */
 export function districtLayers(t: MapTheme): LayerSpecification[] {
   return [
     {
       id: 'districts-fill',
       type: 'fill',
       source: SOURCE.districts,
+      ...meta({ interactive: true }),
       paint: {
-        'fill-color': focusFill(t.districtFill, t.focusRamp),
+        // Land; a little greyer where the district's focus lacks every chosen direction.
+        'fill-color': [
+          'case',
+          ['==', ['number', ['feature-state', 'focus'], -1], 0],
+          t.districtFillUnmatched,
+          t.districtFill,
+        ],
         // Opaque unless dimmed: opaque fills draw in MapLibre's cheaper opaque pass.
         'fill-opacity': ['case', ['boolean', ['feature-state', 'chosen'], true], 1, 0.35],
+        'fill-antialias': false,
+      },
+    },
+    {
+      // Districts whose focus includes chosen directions: a green that no water or land colour is near.
+      id: 'districts-focus',
+      type: 'fill',
+      source: SOURCE.districts,
+      ...meta({
+        group: 'focus',
+        legend: [
+          {
+            zh: '板块重点方向含所选方向（个数）',
+            en: 'District focus includes the chosen directions (how many)',
+            whenDirections: true,
+            swatch: {
+              shape: 'ramp',
+              steps: t.focusRamp.map((colour, i) => ({
+                colour,
+                label: i === t.focusRamp.length - 1 ? `${i + 1}+` : `${i + 1}`,
+              })),
+            },
+          },
+        ],
+      }),
+      paint: {
+        'fill-color': focusFill(t.focusRamp),
+        'fill-opacity': ['case', ['>=', ['number', ['feature-state', 'focus'], -1], 1], 1, 0],
         'fill-antialias': false,
       },
     },
@@ -90,6 +121,15 @@ export function districtLayers(t: MapTheme): LayerSpecification[] {
       id: 'districts-selected-line',
       type: 'line',
       source: SOURCE.districts,
+      ...meta({
+        legend: [
+          {
+            zh: '所选板块；或跨板块记录的板块（文件列明）',
+            en: 'Selected district; or the districts a record spans (listed in the documents)',
+            swatch: { shape: 'line', stroke: t.districtLineSelected },
+          },
+        ],
+      }),
       paint: {
         'line-color': t.districtLineSelected,
         'line-width': ['case', selected(false), 3, 0],
@@ -100,6 +140,15 @@ export function districtLayers(t: MapTheme): LayerSpecification[] {
       id: 'districts-schematic-line',
       type: 'line',
       source: SOURCE.districts,
+      ...meta({
+        legend: [
+          {
+            zh: '跨板块记录的板块，由名称推断（示意）',
+            en: 'Districts a record spans, read from its name (schematic)',
+            swatch: { shape: 'line', stroke: t.districtLineSchematic, dashed: true },
+          },
+        ],
+      }),
       paint: {
         'line-color': t.districtLineSchematic,
         'line-width': ['case', selected(true), 2.5, 0],
@@ -131,6 +180,7 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
       id: 'carrier-areas-fill',
       type: 'fill',
       source: SOURCE.carrierAreas,
+      ...meta({ group: 'carriers' }),
       minzoom: 9,
       paint: { 'fill-color': t.areaFill, 'fill-opacity': matchOpacity(0.06) },
     },
@@ -138,6 +188,16 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
       id: 'carrier-areas-line',
       type: 'line',
       source: SOURCE.carrierAreas,
+      ...meta({
+        group: 'carriers',
+        legend: [
+          {
+            zh: '片区范围（位置不确定半径）',
+            en: 'Area (uncertainty radius)',
+            swatch: { shape: 'halo', stroke: t.areaLine },
+          },
+        ],
+      }),
       minzoom: 9,
       paint: {
         'line-color': t.areaLine,
@@ -150,6 +210,17 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
       id: 'carriers-circle',
       type: 'circle',
       source: SOURCE.carriers,
+      ...meta({
+        group: 'carriers',
+        interactive: true,
+        legend: [
+          {
+            zh: '载体（片区中心，颜色=方向）',
+            en: 'Carrier (area centre; colour = direction)',
+            swatch: { shape: 'dot', fill: t.carrierDefault, stroke: t.kindStroke.carrier },
+          },
+        ],
+      }),
       filter: ['!', ['get', 'park']],
       paint: {
         'circle-color': stateColour(ownColour),
@@ -178,6 +249,7 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
       id: 'carriers-label',
       type: 'symbol',
       source: SOURCE.carriers,
+      ...meta({ group: 'carriers' }),
       filter: ['!', ['get', 'park']],
       minzoom: 10.5,
       layout: {
@@ -223,6 +295,16 @@ export function parkLayers(t: MapTheme): LayerSpecification[] {
       id: 'parks-aiplus-ring',
       type: 'circle',
       source: SOURCE.parks,
+      ...meta({
+        group: 'parks',
+        legend: [
+          {
+            zh: '“AI+”特色产业园（十全十美）',
+            en: '"AI+" application park (十全十美)',
+            swatch: { shape: 'dot', fill: t.park, stroke: t.park, ring: t.aiPlus },
+          },
+        ],
+      }),
       filter: ['all', ['get', 'aiplus'], ['get', 'city']],
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 16],
@@ -232,44 +314,106 @@ export function parkLayers(t: MapTheme): LayerSpecification[] {
         'circle-stroke-opacity': matchOpacity(),
       },
     },
-    { id: 'parks-symbol', ...marker, filter: ['!', beside] },
+    {
+      id: 'parks-symbol',
+      ...marker,
+      ...meta({
+        group: 'parks',
+        interactive: true,
+        legend: [
+          {
+            zh: '十大数字经济产业园（片区位置）',
+            en: 'City digital-economy park (area location)',
+            swatch: { shape: 'dot', fill: t.park, stroke: t.park },
+          },
+          {
+            zh: '十大数字经济产业园（仅知板块，画在板块标注处）',
+            en: 'City park known only by district (drawn at the district label)',
+            swatch: { shape: 'ring', fill: t.parkStroke, stroke: t.park },
+          },
+          {
+            zh: '“AI+”产业园，非十大产业园（两份文件在此板块所列园区不同）',
+            en: '"AI+" park that is not a city park (the two documents name different parks here)',
+            swatch: { shape: 'ring', fill: t.parkStroke, stroke: t.aiPlus },
+          },
+        ],
+      }),
+      filter: ['!', beside],
+    },
     {
       // A second park anchored at the same point (吴中, 相城: a city park and an AI+ park, both known
       // only by district) is drawn beside the first, in pixels, so neither hides the other.
       id: 'parks-symbol-beside',
       ...marker,
+      ...meta({ group: 'parks', interactive: true }),
       filter: beside,
       paint: { ...marker.paint, 'circle-translate': [-BESIDE_PX, 0] },
     },
-    {
-      id: 'parks-label',
-      type: 'symbol',
-      source: SOURCE.parks,
-      layout: {
-        'text-field': localName(),
-        'text-font': [FONT_BOLD],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 15],
-        // Below the marker if there is room, else another side; a marker drawn beside another labels
-        // to its left. Labels never overlap: where the centre is crowded, a name waits for a closer zoom
-        // (city parks before AI+ parks) while its marker stays.
-        'text-variable-anchor-offset': [
-          'case',
-          beside,
-          ['literal', ['right', [-BESIDE_EM - 1, 0], 'top-right', [-BESIDE_EM, 1], 'bottom-right', [-BESIDE_EM, -1]]],
-          ['literal', ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [1.1, 0], 'right', [-1.1, 0]]],
-        ] as unknown as ExpressionSpecification,
-        'text-justify': 'auto',
-        'text-max-width': 10,
-        'symbol-sort-key': ['case', ['get', 'city'], 0, 1],
-      },
-      paint: {
-        'text-color': ['case', ['get', 'city'], t.parkLabel, t.aiPlus],
-        'text-halo-color': t.labelHalo,
-        'text-halo-width': 1.6,
-        'text-opacity': matchOpacity(),
-      },
-    },
+    parkLabel(t, 'parks-label', ['!', ['get', 'city']]),
   ];
+}
+
+/**
+ * Park names: the AI+-only parks' layer sits under the city parks' (`cityParkLabels`), which is
+ * placed above every other label so that no city park's name is dropped at the first view.
+ * Text is the marker's short label (`label_zh` / `label_en`), wrapped to a few words a line.
+ */
+function parkLabel(t: MapTheme, id: string, filter: ExpressionSpecification): LayerSpecification {
+  const beside: ExpressionSpecification = ['>', ['get', 'slot'], 0];
+  return {
+    id,
+    type: 'symbol',
+    source: SOURCE.parks,
+    ...meta({ group: 'parks' }),
+    filter,
+    layout: {
+      'text-field': ['case', ['==', ['global-state', 'lang'], 'en'], ['get', 'label_en'], ['get', 'label_zh']],
+      'text-font': [FONT_BOLD],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 15],
+      // Below the marker if there is room, else another side; a marker drawn beside another labels
+      // to its left.
+      'text-variable-anchor-offset': [
+        'case',
+        beside,
+        ['literal', ['right', [-BESIDE_EM - 1, 0], 'top-right', [-BESIDE_EM, 1], 'bottom-right', [-BESIDE_EM, -1]]],
+        [
+          'literal',
+          [
+            'top',
+            [0, 1.1],
+            'bottom',
+            [0, -1.1],
+            'left',
+            [1.1, 0],
+            'right',
+            [-1.1, 0],
+            'top-left',
+            [0.8, 0.8],
+            'top-right',
+            [-0.8, 0.8],
+            'bottom-left',
+            [0.8, -0.8],
+            'bottom-right',
+            [-0.8, -0.8],
+          ],
+        ],
+      ] as unknown as ExpressionSpecification,
+      'text-justify': 'auto',
+      'text-max-width': 8,
+      'text-line-height': 1.1,
+    },
+    paint: {
+      'text-color': ['case', ['get', 'city'], t.parkLabel, t.aiPlus],
+      'text-halo-color': t.labelHalo,
+      'text-halo-width': 1.6,
+      'text-opacity': matchOpacity(),
+    },
+  };
+}
+
+/** The city parks' names: last in the style, so placed before every other label. */
+export function cityParkLabels(t: MapTheme): LayerSpecification[] {
+  return [parkLabel(t, 'parks-label-city', ['get', 'city'])];
 }
 
 /** Labels of neighbouring cities and districts. */
@@ -291,8 +435,9 @@ export function labelLayers(t: MapTheme): LayerSpecification[] {
         'text-font': [FONT_REGULAR],
         'text-size': 13,
         // Above the district's markers by default; in the crowded centre (姑苏, SIP, 相城) the name
-        // moves to a free side rather than disappearing behind a park label. Never to the right of the anchor: the "+N" badge sits there.
-        'text-variable-anchor': ['bottom', 'top', 'bottom-right', 'right', 'top-right'],
+        // moves to a free side rather than disappearing behind a park label ("bottom" means the
+        // text's bottom edge sits on the anchor; the "+N" badge is to the anchor's right).
+        'text-variable-anchor': ['bottom', 'top', 'bottom-right', 'bottom-left', 'right', 'top-right', 'top-left'],
         'text-radial-offset': 1.2,
         'text-max-width': 12,
       },

@@ -9,7 +9,7 @@ import notoSansBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal
 import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Direction } from '../domain/schema';
 import { GLOBAL_STATE_DEFAULTS } from './expressions';
-import { baseLayers, carrierLayers, districtLayers, labelLayers, parkLayers, SOURCE } from './layers';
+import { baseLayers, carrierLayers, cityParkLabels, districtLayers, labelLayers, parkLayers, SOURCE } from './layers';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
 
 /** Where each source's data comes from: a URL (loaded by MapLibre's worker) or an in-memory object. */
@@ -57,8 +57,10 @@ export function buildStyle(
       ...districtLayers(theme),
       ...carrierLayers(theme, directions),
       ...parkLayers(theme),
-      // Last, so district names are placed first and park labels make room for them.
+      // Labels last: the later a symbol layer, the earlier it is placed. City park names first,
+      // then district names, then the rest make room for them.
       ...labelLayers(theme),
+      ...cityParkLabels(theme),
     ],
   };
 }

@@ -12,12 +12,17 @@ export interface MapTheme {
   water: string;
   river: string;
   districtFill: string;
+  /** Land of a district whose focus has none of the chosen directions. */
+  districtFillUnmatched: string;
   districtLine: string;
   districtLineSelected: string;
   /** Outline of a district set read from a record's name (schematic, dashed). */
   districtLineSchematic: string;
-  /** Choropleth ramp for 0, 1, 2, 3+ chosen directions among a district's focus directions. */
-  focusRamp: [string, string, string, string];
+  /**
+   * Highlight of districts whose focus includes 1, 2, 3+ chosen directions: a green, so it is never
+   * read as water, and dark enough for ≥ 3:1 contrast against water and both land colours (tested).
+   */
+  focusRamp: [string, string, string];
   districtLabel: string;
   labelHalo: string;
   carrierDefault: string;
@@ -41,10 +46,11 @@ export const LIGHT: MapTheme = {
   water: '#bfd9ee',
   river: '#9cc3e3',
   districtFill: '#fbfaf6',
+  districtFillUnmatched: '#ecebe4',
   districtLine: '#7d8593',
   districtLineSelected: '#1d2733',
   districtLineSchematic: '#b4541b',
-  focusRamp: ['#f3f1ea', '#d4e4f4', '#8fbce0', '#3f86c4'],
+  focusRamp: ['#4f7d2b', '#2f6a2a', '#1f5220'],
   districtLabel: '#3b4350',
   labelHalo: '#ffffff',
   carrierDefault: '#6b7380',

@@ -1,162 +1,60 @@
 /**
- * The page: loads the data, holds the filter / selection / language state, and lays out the map,
- * the filter panel, the legend and the detail card. State flows one way: data → pure derivations
- * (`useMemo`) → map and panels.
+ * The page: loads the data, creates the one store from the URL (and keeps the URL in step with it),
+ * and lays out the header, the filter and legend panel, the map and the card column. Components
+ * read the state they show from the store and change it only through its actions.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { countMatches, EMPTY_FILTER, type FilterState, mapViewOf } from '../analysis/filter';
+import { countMatches, matchesInDistrict } from '../analysis/filter';
 import { buildSearch, type SearchHit } from '../analysis/search';
-import { parseUrlState, writeUrlState } from '../analysis/url';
 import { type AppData, loadAppData } from '../data/load';
-import type { MapController, MapSelection } from '../map/controller';
-import type { LayerGroup } from '../map/layers';
-import { CarrierCard, DistrictCard } from './DetailCard';
+import type { CarrierProps } from '../domain/built';
+import { StoreProvider, useApp } from '../state/context';
+import { frameOfDistricts, frameOfRecord } from '../state/framing';
+import { syncWithHistory } from '../state/history';
+import { type AppStore, createAppStore, type UrlNotice } from '../state/store';
+import { decodeView, type KnownValues, MAX_NOTICE_VALUE } from '../state/url';
+import { Card } from './Card';
+import { CarrierCard, DistrictDetails } from './DetailCard';
 import { FilterPanel } from './FilterPanel';
-import { type Lang, t } from './i18n';
+import { type Lang, nameIn, type StringKey, t } from './i18n';
 import { Legend } from './Legend';
-import { MapView } from './MapView';
+import { MapView, useMapStyle } from './MapView';
 import { CityCard, QualityPanel } from './Panels';
 import { SearchBox } from './SearchBox';
-import { exposeTestHook } from './testHook';
 
-type Selection =
-  | { kind: 'carrier'; id: string; others: string[] }
-  | { kind: 'district'; id: string }
-  | { kind: 'city' }
-  | { kind: 'quality' }
-  | null;
-
-const ALL_VISIBLE: Record<LayerGroup, boolean> = { focus: true, parks: true, carriers: true };
-
-/** The bbox [w, s, e, n] (degrees) enclosing all of `boxes`. */
-function unionBbox(boxes: ReadonlyArray<[number, number, number, number]>): [number, number, number, number] {
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
+/** The values a link may name, from the loaded data. */
+function knownValues(data: AppData): KnownValues {
+  return {
+    directions: data.manifest.directions.map((x) => x.key),
+    districts: data.manifest.districts.map((x) => x.id),
+    kinds: Object.keys(data.manifest.counts.carriers_by_kind),
+    isRecord: (id) => data.carrierById.has(id),
+  };
 }
 
-function initialLang(): Lang {
-  return new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh';
-}
+/** The language asked for by the URL, for messages shown before the data (and the store) exist. */
+const urlLang = (): Lang => (new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh');
 
 export function App() {
-  const [data, setData] = useState<AppData | null>(null);
+  const [loaded, setLoaded] = useState<{ data: AppData; store: AppStore } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notices, setNotices] = useState<string[]>([]);
-  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
-  const [lang, setLang] = useState<Lang>(initialLang);
-  const [visible, setVisible] = useState(ALL_VISIBLE);
-  const [selection, setSelection] = useState<Selection>(null);
-  const [controller, setController] = useState<MapController | null>(null);
 
   useEffect(() => {
+    let stop: (() => void) | undefined;
     loadAppData(new URL('data/', document.baseURI))
-      .then((d) => {
-        const parsed = parseUrlState(new URLSearchParams(window.location.search), {
-          directions: d.manifest.directions.map((x) => x.key),
-          districts: d.manifest.districts.map((x) => x.id),
-          kinds: Object.keys(d.manifest.counts.carriers_by_kind),
-        });
-        setFilter(parsed.filter);
-        setNotices(parsed.notices);
-        setData(d);
+      .then((data) => {
+        const known = knownValues(data);
+        const { view, notices } = decodeView(window.location.search, known);
+        const store = createAppStore(view, notices);
+        stop = syncWithHistory(store, known);
+        setLoaded({ data, store });
       })
       .catch((e: Error) => setError(e.message));
+    return () => stop?.();
   }, []);
 
-  useEffect(() => {
-    if (!data) return;
-    const params = writeUrlState(new URLSearchParams(window.location.search), filter);
-    if (lang === 'en') params.set('lang', 'en');
-    else params.delete('lang');
-    const qs = params.toString();
-    window.history.replaceState(null, '', qs ? `?${qs}` : window.location.pathname);
-  }, [data, filter, lang]);
-
-  useEffect(() => {
-    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-    document.title = t(lang, 'title');
-  }, [lang]);
-
-  const counts = useMemo(() => (data ? countMatches(data.carriers, filter) : null), [data, filter]);
-  const view = useMemo(
-    () => (data ? mapViewOf(data.carriers, data.manifest.districts, filter, data.manifest.directions) : null),
-    [data, filter],
-  );
-  const search = useMemo(() => (data ? buildSearch(data.carriers, data.manifest.districts) : null), [data]);
-  const matching = useMemo(() => new Set(view?.carriers.filter((c) => c.match).map((c) => c.id)), [view]);
-  const badges = useMemo(
-    () =>
-      (data?.manifest.districts ?? []).map((d) => {
-        const count = counts?.districtLevelByDistrict[d.id] ?? 0;
-        return { id: d.id, anchor: d.anchor, count, text: `+${count}`, title: `${count} ${t(lang, 'badge')}` };
-      }),
-    [data, counts, lang],
-  );
-
-  const showCarrier = useCallback(
-    (id: string) => {
-      const c = data?.carrierById.get(id);
-      if (!c || !data) return;
-      setSelection({ kind: 'carrier', id, others: [] });
-      const point = data.carrierPoints.features.find((f) => f.properties.id === id);
-      if (point) controller?.flyTo({ center: point.geometry.coordinates as [number, number], zoom: 12 });
-      else {
-        // Fit every district the record spans (one, or a district set).
-        const boxes = c.districts.flatMap((id) => {
-          const b = data.districtById.get(id)?.bbox;
-          return b ? [b] : [];
-        });
-        if (boxes.length > 0) controller?.flyTo({ bbox: unionBbox(boxes) });
-      }
-    },
-    [data, controller],
-  );
-  const showDistrict = useCallback(
-    (id: string, fly = true) => {
-      const d = data?.districtById.get(id);
-      if (!d) return;
-      setSelection({ kind: 'district', id });
-      if (fly) controller?.flyTo({ bbox: d.bbox });
-    },
-    [data, controller],
-  );
-
-  const onSearch = useCallback(
-    (hit: SearchHit) => (hit.type === 'district' ? showDistrict(hit.id) : showCarrier(hit.id)),
-    [showDistrict, showCarrier],
-  );
-
-  // Outline the district(s) of a selected district or of a record with no point of its own, so
-  // "where is it?" is answered on the map even when only the district is known.
-  useEffect(() => {
-    const carrier = selection?.kind === 'carrier' ? data?.carrierById.get(selection.id) : undefined;
-    const ids =
-      selection?.kind === 'district'
-        ? [selection.id]
-        : carrier && carrier.precision !== 'site' && carrier.precision !== 'area'
-          ? carrier.districts
-          : [];
-    controller?.highlightDistricts(ids, carrier?.extent === 'from-name');
-  }, [selection, data, controller]);
-
-  const onSelect = useCallback((s: MapSelection) => setSelection(s), []);
-  const onReady = useCallback(
-    (c: MapController | null, e?: Error) => {
-      if (e || !c) {
-        setError(`${t(lang, 'mapError')}: ${e?.message ?? 'unknown error'}`);
-        return;
-      }
-      setController(c);
-      exposeTestHook(c);
-    },
-    [lang],
-  );
-
   if (error) {
+    const lang = urlLang();
     return (
       <main className="error" role="alert" data-testid="error">
         <h1>{t(lang, 'dataError')}</h1>
@@ -164,10 +62,124 @@ export function App() {
       </main>
     );
   }
-  if (!data || !counts || !view || !search) return <main className="loading">{t(lang, 'loading')}</main>;
+  if (!loaded) return <main className="loading">{t(urlLang(), 'loading')}</main>;
+  return (
+    <StoreProvider store={loaded.store}>
+      <Page data={loaded.data} />
+    </StoreProvider>
+  );
+}
 
-  const selectedCarrier = selection?.kind === 'carrier' ? data.carrierById.get(selection.id) : undefined;
-  const selectedDistrict = selection?.kind === 'district' ? data.districtById.get(selection.id) : undefined;
+/** One dropped URL parameter as a short phrase; the value is cut and rendered as text. */
+function noticeText(n: UrlNotice, lang: Lang): string {
+  const key: Record<UrlNotice['reason'], StringKey> = {
+    'unknown-param': 'noticeUnknownParam',
+    'unknown-value': 'noticeUnknownValue',
+    malformed: 'noticeMalformed',
+  };
+  const value = n.value.length >= MAX_NOTICE_VALUE ? `${n.value.slice(0, MAX_NOTICE_VALUE - 1)}…` : n.value;
+  return `${n.param}=${value} (${t(lang, key[n.reason])})`;
+}
+
+/** At most this many dropped parameters are listed; the rest are summed up. */
+const NOTICES_SHOWN = 3;
+
+function Notices({ lang }: { lang: Lang }) {
+  const notices = useApp((s) => s.notices);
+  const dismiss = useApp((s) => s.dismissNotices);
+  if (notices.length === 0) return null;
+  const shown = notices.slice(0, NOTICES_SHOWN).map((n) => noticeText(n, lang));
+  const more = notices.length > NOTICES_SHOWN ? ` ${t(lang, 'noticeMore')} ${notices.length - NOTICES_SHOWN}` : '';
+  return (
+    <div className="notice" role="status" data-testid="notice">
+      <span>
+        {t(lang, 'urlNotice')}: {shown.join('; ')}
+        {more}
+      </span>
+      <button type="button" onClick={dismiss} aria-label={t(lang, 'close')}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** "Copy link": the page URL is the view; falls back to showing it selected when the clipboard is refused. */
+function CopyLink({ lang }: { lang: Lang }) {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const copy = () => {
+    const href = window.location.href;
+    navigator.clipboard
+      ?.writeText(href)
+      .then(() => setStatus('copied'))
+      .catch(() => setStatus('manual')) ?? setStatus('manual');
+  };
+  useEffect(() => {
+    if (status !== 'copied') return;
+    const timer = setTimeout(() => setStatus('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [status]);
+  return (
+    <span className="copy-link">
+      <button type="button" className="head-btn" data-testid="copy-link" onClick={copy}>
+        {t(lang, status === 'copied' ? 'copied' : 'copyLink')}
+      </button>
+      {status === 'manual' && (
+        <input
+          className="link-field"
+          readOnly
+          aria-label={t(lang, 'copyManual')}
+          value={window.location.href}
+          ref={(el) => el?.select()}
+          onBlur={() => setStatus('idle')}
+        />
+      )}
+    </span>
+  );
+}
+
+function Page({ data }: { data: AppData }) {
+  const lang = useApp((s) => s.lang);
+  const filter = useApp((s) => s.filter);
+  const selection = useApp((s) => s.selection);
+  const panel = useApp((s) => s.panel);
+  const setLang = useApp((s) => s.setLang);
+  const openPanel = useApp((s) => s.openPanel);
+  const selectRecord = useApp((s) => s.selectRecord);
+  const selectDistricts = useApp((s) => s.selectDistricts);
+  const clearSelection = useApp((s) => s.clearSelection);
+  const [mapError, setMapError] = useState<string | null>(null);
+  const { catalogue } = useMapStyle(data);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    document.title = t(lang, 'title');
+  }, [lang]);
+
+  const districtIds = useMemo(() => data.manifest.districts.map((d) => d.id), [data]);
+  const counts = useMemo(() => countMatches(data.carriers, filter, districtIds), [data, filter, districtIds]);
+  const search = useMemo(() => buildSearch(data.carriers, data.manifest.districts), [data]);
+
+  const showRecord = useCallback((id: string) => selectRecord(id, frameOfRecord(data, id)), [data, selectRecord]);
+  const showDistrict = useCallback(
+    (id: string) => selectDistricts([id], frameOfDistricts(data, [id])),
+    [data, selectDistricts],
+  );
+  const onSearch = useCallback(
+    (hit: SearchHit) => (hit.type === 'district' ? showDistrict(hit.id) : showRecord(hit.id)),
+    [showDistrict, showRecord],
+  );
+
+  const record = selection?.type === 'record' ? data.carrierById.get(selection.id) : undefined;
+  const districts =
+    selection?.type === 'districts' ? selection.ids.flatMap((id) => data.districtById.get(id) ?? []) : [];
+  // Other records drawn at the same point as the selected one.
+  const others = useMemo(() => {
+    const p = record ? data.pointById.get(record.id) : undefined;
+    if (!record || !p) return [];
+    return [...data.pointById]
+      .filter(([id, q]) => id !== record.id && q[0] === p[0] && q[1] === p[1])
+      .map(([id]) => id);
+  }, [data, record]);
 
   return (
     <div className="app">
@@ -178,17 +190,25 @@ export function App() {
         </div>
         <SearchBox data={data} search={search} lang={lang} onPick={onSearch} />
         <nav>
-          <button type="button" className="head-btn" data-testid="city" onClick={() => setSelection({ kind: 'city' })}>
+          <button
+            type="button"
+            className="head-btn"
+            data-testid="city"
+            aria-pressed={panel === 'city'}
+            onClick={() => openPanel('city')}
+          >
             {t(lang, 'cityOverview')}
           </button>
           <button
             type="button"
             className="head-btn"
             data-testid="quality-open"
-            onClick={() => setSelection({ kind: 'quality' })}
+            aria-pressed={panel === 'quality'}
+            onClick={() => openPanel('quality')}
           >
             {t(lang, 'quality')}
           </button>
+          <CopyLink lang={lang} />
           <button
             type="button"
             className="head-btn"
@@ -199,62 +219,72 @@ export function App() {
           </button>
         </nav>
       </header>
-      {notices.length > 0 && (
-        <div className="notice" role="status" data-testid="notice">
-          {t(lang, 'urlNotice')}: {notices.join('; ')}
-          <button type="button" onClick={() => setNotices([])} aria-label={t(lang, 'close')}>
-            ×
-          </button>
-        </div>
-      )}
+      <Notices lang={lang} />
       <aside className="side">
-        <FilterPanel data={data} filter={filter} counts={counts} lang={lang} onChange={setFilter} />
-        <Legend
-          lang={lang}
-          filter={filter}
-          visible={visible}
-          onToggle={(g, v) => setVisible((prev) => ({ ...prev, [g]: v }))}
-          kinds={data.manifest.counts.carriers_by_kind}
-          onKinds={(kinds) => setFilter((f) => ({ ...f, kinds }))}
-        />
+        <FilterPanel data={data} counts={counts} lang={lang} />
+        <Legend lang={lang} catalogue={catalogue} kinds={data.manifest.counts.carriers_by_kind} />
       </aside>
-      <MapView
-        data={data}
-        view={view}
-        badges={badges}
-        lang={lang}
-        visible={visible}
-        onSelect={onSelect}
-        onBadge={showDistrict}
-        onReady={onReady}
-      />
-      {selection?.kind === 'carrier' && selectedCarrier && (
-        <CarrierCard
-          data={data}
-          carrier={selectedCarrier}
-          others={selection.others}
-          lang={lang}
-          onDistrict={(id) => showDistrict(id)}
-          onCarrier={showCarrier}
-          onClose={() => setSelection(null)}
-        />
-      )}
-      {selection?.kind === 'city' && (
-        <CityCard data={data} lang={lang} onCarrier={showCarrier} onClose={() => setSelection(null)} />
-      )}
-      {selection?.kind === 'quality' && (
-        <QualityPanel data={data} lang={lang} onCarrier={showCarrier} onClose={() => setSelection(null)} />
-      )}
-      {selectedDistrict && (
-        <DistrictCard
-          data={data}
-          district={selectedDistrict}
-          lang={lang}
-          matching={matching}
-          onCarrier={showCarrier}
-          onClose={() => setSelection(null)}
-        />
-      )}
+      <main className="main">
+        {mapError ? (
+          <div className="map-error" role="alert" data-testid="error">
+            <h2>{t(lang, 'mapError')}</h2>
+            <p>{mapError}</p>
+          </div>
+        ) : (
+          <MapView data={data} onError={(e) => setMapError(e.message)} />
+        )}
+        <div className="cards">
+          {panel === 'city' && (
+            <CityCard data={data} lang={lang} onCarrier={showRecord} onClose={() => openPanel(null)} />
+          )}
+          {panel === 'quality' && (
+            <QualityPanel data={data} lang={lang} onCarrier={showRecord} onClose={() => openPanel(null)} />
+          )}
+          {panel === null && record && (
+            <CarrierCard
+              key={record.id}
+              data={data}
+              carrier={record}
+              others={others}
+              lang={lang}
+              onDistrict={showDistrict}
+              onCarrier={showRecord}
+              onClose={clearSelection}
+            />
+          )}
+          {panel === null && districts.length > 0 && (
+            <Card
+              key={districts.map((d) => d.id).join()}
+              lang={lang}
+              title={
+                districts.length === 1
+                  ? nameIn(districts[0], lang)
+                  : `${districts.length} ${t(lang, 'districtsSelected')}`
+              }
+              onClose={clearSelection}
+              data={{
+                'data-testid': 'card',
+                'data-kind': 'district',
+                'data-id': districts[0].id,
+                'data-ids': districts.map((d) => d.id).join(','),
+              }}
+            >
+              {districts.map((d) => (
+                <DistrictDetails
+                  key={d.id}
+                  data={data}
+                  district={d}
+                  lang={lang}
+                  counts={(c: CarrierProps) => matchesInDistrict(c, filter, d.id)}
+                  count={counts.byDistrict[d.id]}
+                  onCarrier={showRecord}
+                  named={districts.length > 1}
+                />
+              ))}
+            </Card>
+          )}
+        </div>
+      </main>
     </div>
   );
 }

@@ -3,9 +3,11 @@
  * with document title and quote), or a district (类别, directions, its carriers).
  */
 
+import type { DistrictCount } from '../analysis/filter';
 import type { AppData } from '../data/load';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
 import type { SourceRef } from '../domain/schema';
+import { Card } from './Card';
 import { formatFactValue } from './format';
 import { type Lang, nameIn, t } from './i18n';
 
@@ -19,7 +21,7 @@ function Sources({ data, refs, lang }: { data: AppData; refs: SourceRef[]; lang:
             <cite>{doc ? (lang === 'en' ? doc.title_en : doc.title_zh) : s.doc}</cite>
             <span className="muted">
               {' '}
-              {doc?.file} · {t(lang, 'line')} {s.line}
+              · {t(lang, 'line')} {s.line}
             </span>
             <blockquote lang="zh">{s.quote}</blockquote>
           </li>
@@ -37,15 +39,6 @@ function DirectionChip({ data, k, lang }: { data: AppData; k: string; lang: Lang
       <span className="swatch" style={{ background: d.colour }} />
       {lang === 'en' ? d.en : d.zh}
     </span>
-  );
-}
-
-/** The close button of a card. */
-export function Close({ lang, onClose }: { lang: Lang; onClose: () => void }) {
-  return (
-    <button type="button" className="close" onClick={onClose} aria-label={t(lang, 'close')}>
-      ×
-    </button>
   );
 }
 
@@ -89,6 +82,7 @@ const otherName = (r: { name_zh: string; name_en: string }, lang: Lang) => (lang
 export interface CarrierCardProps {
   data: AppData;
   carrier: CarrierProps;
+  /** Other records drawn at the same point. */
   others: string[];
   lang: Lang;
   onDistrict: (id: string) => void;
@@ -98,9 +92,12 @@ export interface CarrierCardProps {
 
 export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarrier, onClose }: CarrierCardProps) {
   return (
-    <article className="card" data-testid="card" data-kind="carrier" data-id={c.id}>
-      <Close lang={lang} onClose={onClose} />
-      <h2>{nameIn(c, lang)}</h2>
+    <Card
+      lang={lang}
+      title={nameIn(c, lang)}
+      onClose={onClose}
+      data={{ 'data-testid': 'card', 'data-kind': 'carrier', 'data-id': c.id }}
+    >
       <p className="alt">
         {otherName(c, lang)}{' '}
         <span className="muted">({t(lang, c.name_en_status === 'official' ? 'official' : 'translation')})</span>
@@ -198,7 +195,7 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
           </ul>
         </>
       )}
-    </article>
+    </Card>
   );
 }
 
@@ -206,19 +203,22 @@ export interface DistrictCardProps {
   data: AppData;
   district: DistrictInfo;
   lang: Lang;
-  /** Ids of carriers matching the current filter (others are listed dimmed). */
-  matching: Set<string>;
+  /** Whether a record counts in this district under the filter (`matchesInDistrict`); others are dimmed. */
+  counts: (c: CarrierProps) => boolean;
+  /** The district's figures under the filter (`countMatches`), the same the badges and chips show. */
+  count: DistrictCount;
   onCarrier: (id: string) => void;
-  onClose: () => void;
+  /** Show the district's name (when the card holds several districts). */
+  named?: boolean;
 }
 
-export function DistrictCard({ data, district: d, lang, matching, onCarrier, onClose }: DistrictCardProps) {
+/** The body of a district card (a card may hold several districts, one after another). */
+export function DistrictDetails({ data, district: d, lang, counts, count, onCarrier, named }: DistrictCardProps) {
   const carriers = data.carriers.filter((c) => c.districts.includes(d.id));
   const categories = data.manifest.categories;
   return (
-    <article className="card" data-testid="card" data-kind="district" data-id={d.id}>
-      <Close lang={lang} onClose={onClose} />
-      <h2>{nameIn(d, lang)}</h2>
+    <div className="district" data-testid="district" data-id={d.id}>
+      {named && <h3 className="district-name">{nameIn(d, lang)}</h3>}
       <p className="alt">
         {otherName(d, lang)} · {t(lang, 'kindDistrict')} · {d.area_km2} km²
       </p>
@@ -251,11 +251,14 @@ export function DistrictCard({ data, district: d, lang, matching, onCarrier, onC
       </dl>
       <Facts data={data} scope={d.id} lang={lang} />
       <h3>
-        {t(lang, 'carrierList')} ({carriers.length})
+        {t(lang, 'carrierList')}{' '}
+        <span data-testid="district-count" data-records={count.records} data-unplaced={count.unplaced}>
+          ({count.records === carriers.length ? carriers.length : `${count.records} / ${carriers.length}`})
+        </span>
       </h3>
       <ol className="list" data-testid="district-carriers">
         {carriers.map((c) => (
-          <li key={c.id} className={matching.has(c.id) ? '' : 'dim'}>
+          <li key={c.id} className={counts(c) ? '' : 'dim'}>
             <button type="button" className="link" data-carrier={c.id} onClick={() => onCarrier(c.id)}>
               {c.park ? '★ ' : ''}
               {nameIn(c, lang)}
@@ -266,6 +269,6 @@ export function DistrictCard({ data, district: d, lang, matching, onCarrier, onC
       </ol>
       <h3>{t(lang, 'sources')}</h3>
       <Sources data={data} refs={d.sources} lang={lang} />
-    </article>
+    </div>
   );
 }

@@ -3,16 +3,16 @@
  * visible count of matching parks and carriers.
  */
 import type { ReactNode } from 'react';
-import { directionCounts, EMPTY_FILTER, type FilterCounts, type FilterState } from '../analysis/filter';
+import { directionCounts, EMPTY_FILTER, type FilterCounts } from '../analysis/filter';
 import type { AppData } from '../data/load';
+import { useApp } from '../state/context';
 import { type Lang, nameIn, t } from './i18n';
 
 export interface FilterPanelProps {
   data: AppData;
-  filter: FilterState;
+  /** Counts under the current filter (`countMatches`): the same figures badges and cards show. */
   counts: FilterCounts;
   lang: Lang;
-  onChange: (f: FilterState) => void;
 }
 
 /** A toggle button in a chip list; `data` carries its `data-*` attributes (used by tests). */
@@ -38,7 +38,9 @@ function Chip({
 
 const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
-export function FilterPanel({ data, filter, counts, lang, onChange }: FilterPanelProps) {
+export function FilterPanel({ data, counts, lang }: FilterPanelProps) {
+  const filter = useApp((s) => s.filter);
+  const onChange = useApp((s) => s.setFilter);
   const perDirection = directionCounts(data.carriers, filter);
   const { manifest } = data;
   return (
@@ -97,6 +99,9 @@ export function FilterPanel({ data, filter, counts, lang, onChange }: FilterPane
             onClick={() => onChange({ ...filter, districts: toggle(filter.districts, d.id) })}
           >
             {nameIn(d, lang)}
+            <span className="n" data-testid="district-chip-count">
+              {counts.byDistrict[d.id]?.records ?? 0}
+            </span>
           </Chip>
         ))}
       </ul>

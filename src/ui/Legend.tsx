@@ -1,52 +1,114 @@
 /**
- * The legend: every symbol on the map, the focus choropleth ramp, and the layer toggles.
+ * The legend and layer toggles, both derived from the layer catalogue (`map/catalogue.ts`): one
+ * toggle per layer group, one line per legend entry a layer declares. The kind toggles filter
+ * records by kind.
  */
-import type { FilterState } from '../analysis/filter';
 import type { Kind } from '../domain/schema';
-import type { LayerGroup } from '../map/layers';
+import type { LayerCatalogue, Swatch } from '../map/catalogue';
 import { LIGHT } from '../map/theme';
+import { useApp } from '../state/context';
+import { LAYER_GROUPS, type LayerGroup } from '../state/store';
 import { type Lang, type StringKey, t } from './i18n';
+
+const GROUP_LABEL: Record<LayerGroup, StringKey> = {
+  focus: 'layerFocus',
+  parks: 'layerParks',
+  carriers: 'layerCarriers',
+};
+
+/** A legend symbol drawn in CSS from a catalogue swatch. */
+export function SwatchIcon({ swatch }: { swatch: Swatch }) {
+  if (swatch.shape === 'ramp') {
+    return (
+      <span className="ramp-steps">
+        {swatch.steps?.map((s) => (
+          <span key={s.colour} className="step" style={{ background: s.colour }}>
+            {s.label}
+          </span>
+        ))}
+      </span>
+    );
+  }
+  if (swatch.shape === 'line') {
+    return (
+      <span
+        className="sym outline"
+        style={{ borderColor: swatch.stroke, borderStyle: swatch.dashed ? 'dashed' : 'solid' }}
+      />
+    );
+  }
+  if (swatch.shape === 'halo') return <span className="sym halo" style={{ borderColor: swatch.stroke }} />;
+  return (
+    <span
+      className={swatch.shape === 'ring' ? 'sym park' : 'sym carrier'}
+      style={{
+        background: swatch.fill,
+        borderColor: swatch.stroke,
+        borderWidth: swatch.shape === 'ring' ? 3 : undefined,
+        boxShadow: swatch.ring ? `0 0 0 3px ${swatch.ring}` : undefined,
+      }}
+    />
+  );
+}
+
+/** The key of the focus highlight, drawn over the map while directions are chosen (always in view). */
+export function FocusKey({ catalogue }: { catalogue: LayerCatalogue }) {
+  const lang = useApp((s) => s.lang);
+  const entry = catalogue.legend.find((e) => e.whenDirections);
+  if (!entry) return null;
+  return (
+    <div className="focus-key" data-testid="focus-key">
+      <SwatchIcon swatch={entry.swatch} /> {lang === 'en' ? entry.en : entry.zh}
+    </div>
+  );
+}
 
 export interface LegendProps {
   lang: Lang;
-  filter: FilterState;
-  visible: Record<LayerGroup, boolean>;
-  onToggle: (group: LayerGroup, visible: boolean) => void;
+  catalogue: LayerCatalogue;
   /** Kinds present in the data, with their record counts. */
   kinds: Record<string, number>;
-  onKinds: (kinds: string[]) => void;
 }
 
-const GROUPS: Array<{ group: LayerGroup; label: 'layerFocus' | 'layerParks' | 'layerCarriers' }> = [
-  { group: 'focus', label: 'layerFocus' },
-  { group: 'parks', label: 'layerParks' },
-  { group: 'carriers', label: 'layerCarriers' },
-];
-
-export function Legend({ lang, filter, visible, onToggle, kinds, onKinds }: LegendProps) {
+export function Legend({ lang, catalogue, kinds }: LegendProps) {
+  const hidden = useApp((s) => s.hidden);
+  const filterKinds = useApp((s) => s.filter.kinds);
+  const hasDirections = useApp((s) => s.filter.directions.length > 0);
+  const setLayerVisible = useApp((s) => s.setLayerVisible);
+  const setFilter = useApp((s) => s.setFilter);
   const all = Object.keys(kinds);
-  const shown = (k: string) => filter.kinds.length === 0 || filter.kinds.includes(k);
+  const shown = (k: string) => filterKinds.length === 0 || filterKinds.includes(k);
   const toggleKind = (k: string, on: boolean) => {
     const next = all.filter((x) => (x === k ? on : shown(x)));
-    onKinds(next.length === all.length ? [] : next);
+    setFilter({ kinds: next.length === all.length ? [] : next });
   };
   return (
-    <section className="panel legend" data-testid="legend">
+    <section className="panel legend" data-testid="legend" aria-label={t(lang, 'legend')}>
       <h2>{t(lang, 'legend')}</h2>
       <ul className="toggles">
-        {GROUPS.map(({ group, label }) => (
+        {LAYER_GROUPS.filter((g) => catalogue.groups[g].length > 0).map((group) => (
           <li key={group}>
             <label>
               <input
                 type="checkbox"
                 data-layer-group={group}
-                checked={visible[group]}
-                onChange={(e) => onToggle(group, e.target.checked)}
+                checked={!hidden.includes(group)}
+                onChange={(e) => setLayerVisible(group, e.target.checked)}
               />
-              {t(lang, label)}
+              {t(lang, GROUP_LABEL[group])}
             </label>
           </li>
         ))}
+      </ul>
+      <ul className="symbols">
+        {catalogue.legend
+          .filter((e) => !e.whenDirections || hasDirections)
+          .map((e) => (
+            <li key={`${e.layer}:${e.en}`} data-legend-layer={e.layer}>
+              <SwatchIcon swatch={e.swatch} />
+              {lang === 'en' ? e.en : e.zh}
+            </li>
+          ))}
       </ul>
       <h2>{t(lang, 'kinds')}</h2>
       <ul className="toggles">
@@ -68,55 +130,6 @@ export function Legend({ lang, filter, visible, onToggle, kinds, onKinds }: Lege
           </li>
         ))}
       </ul>
-      <ul className="symbols">
-        <li>
-          <span className="sym park" style={{ background: LIGHT.park, borderColor: LIGHT.park }} />
-          {t(lang, 'parkLocated')}
-        </li>
-        <li>
-          <span className="sym park" style={{ background: '#fff', borderColor: LIGHT.park, borderWidth: 3 }} />
-          {t(lang, 'parkAnchored')}
-        </li>
-        <li>
-          <span
-            className="sym park"
-            style={{ background: LIGHT.park, borderColor: LIGHT.park, boxShadow: `0 0 0 3px ${LIGHT.aiPlus}` }}
-          />
-          {t(lang, 'aiPlusPark')}
-        </li>
-        <li>
-          <span className="sym park" style={{ background: '#fff', borderColor: LIGHT.aiPlus, borderWidth: 3 }} />
-          {t(lang, 'aiPlusOnly')}
-        </li>
-        <li>
-          <span className="sym carrier" style={{ background: LIGHT.carrierDefault }} />
-          {t(lang, 'carrierPoint')}
-        </li>
-        <li>
-          <span className="sym halo" style={{ borderColor: LIGHT.areaLine }} />
-          {t(lang, 'areaHalo')}
-        </li>
-        <li>
-          <span className="sym outline" style={{ borderColor: LIGHT.districtLineSelected }} />
-          {t(lang, 'outlineStated')}
-        </li>
-        <li>
-          <span className="sym outline" style={{ borderColor: LIGHT.districtLineSchematic, borderStyle: 'dashed' }} />
-          {t(lang, 'outlineSchematic')}
-        </li>
-      </ul>
-      {filter.directions.length > 0 && (
-        <div className="ramp">
-          <span>{t(lang, 'focusRamp')}</span>
-          <div>
-            {LIGHT.focusRamp.map((c, i) => (
-              <span key={c} className="step" style={{ background: c }}>
-                {i === 3 ? '3+' : i}
-              </span>
-            ))}
-          </div>
-        </div>
-      )}
       <p className="note">{t(lang, 'districtLevelNote')}</p>
     </section>
   );

@@ -1,40 +1,32 @@
 /**
- * Hosts the map: creates the one `MapController` for the page and forwards props to it.
+ * Hosts the map: builds the style once, creates the one `MapController`, and on every state change
+ * derives the whole map state (`mapStateOf`) and hands it to the controller, which applies only the
+ * differences.
  */
-import { useEffect, useRef } from 'react';
-import type { MapFeatureView } from '../analysis/filter';
+import { useEffect, useMemo, useRef } from 'react';
 import type { AppData } from '../data/load';
-import { MapController, type MapSelection } from '../map/controller';
-import type { LayerGroup } from '../map/layers';
+import { layerCatalogue } from '../map/catalogue';
+import { MapController } from '../map/controller';
+import { type MapData, mapStateOf } from '../map/mapState';
 import { buildStyle } from '../map/style';
 import { LIGHT } from '../map/theme';
-import type { Lang } from './i18n';
+import { useApp, useAppStore } from '../state/context';
+import type { AppState } from '../state/store';
+import { FocusKey } from './Legend';
 
-/** Props: the loaded data and what the panels chose. */
+/** Width (CSS px) the card column takes over the map's right side, margin included (see app.css `.card`). */
+export const CARD_WIDTH_PX = 382;
+
+/** Props: the loaded data, and the error callback for a map that cannot be shown. */
 export interface MapViewProps {
   data: AppData;
-  /** Per-feature view of the current filter (`mapViewOf`). */
-  view: MapFeatureView;
-  /** District-level counts shown beside district anchors. */
-  badges: Array<{ id: string; anchor: [number, number]; text: string; title: string; count: number }>;
-  lang: Lang;
-  visible: Record<LayerGroup, boolean>;
-  onSelect: (s: MapSelection) => void;
-  /** Called with a district id when its badge is clicked. */
-  onBadge: (id: string) => void;
-  /** Receives the controller once the map has loaded (or the error that stopped it). */
-  onReady: (controller: MapController | null, error?: Error) => void;
+  /** Called with the error that stopped the map (no WebGL, a style that failed to load). */
+  onError: (error: Error) => void;
 }
 
-export function MapView({ data, view, badges, lang, visible, onSelect, onBadge, onReady }: MapViewProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const controller = useRef<MapController | null>(null);
-  const loaded = useRef(false);
-  const latest = useRef({ view, badges, lang, visible, onSelect, onBadge, onReady });
-  latest.current = { view, badges, lang, visible, onSelect, onBadge, onReady };
-
-  useEffect(() => {
-    if (!container.current) return;
+/** The map's style and catalogue for the loaded data (built once per data). */
+export function useMapStyle(data: AppData) {
+  return useMemo(() => {
     const style = buildStyle(
       {
         neighbours: data.url('base-neighbours.geojson'),
@@ -51,50 +43,75 @@ export function MapView({ data, view, badges, lang, visible, onSelect, onBadge, 
       LIGHT,
       data.manifest.attribution,
     );
+    return { style, catalogue: layerCatalogue(style.layers) };
+  }, [data]);
+}
+
+export function MapView({ data, onError }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const controller = useRef<MapController | null>(null);
+  const store = useAppStore();
+  const { style, catalogue } = useMapStyle(data);
+  const mapData: MapData = useMemo(
+    () => ({
+      carriers: data.carriers,
+      districts: data.manifest.districts,
+      directions: data.manifest.directions,
+      parkIds: new Set(data.parkMarkers.features.map((f) => f.properties.id)),
+    }),
+    [data],
+  );
+  const derive = useMemo(
+    () => (s: AppState) => mapStateOf(mapData, s, catalogue.groups, { cardWidth_px: CARD_WIDTH_PX }),
+    [mapData, catalogue],
+  );
+  const errorRef = useRef(onError);
+  errorRef.current = onError;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const s = store.getState();
     let c: MapController;
     try {
-      c = new MapController(container.current, style, {
-        bbox: data.manifest.bbox,
-        onSelect: (s) => latest.current.onSelect(s),
+      c = new MapController(container.current, style, derive(s), {
+        initial: { camera: s.camera, bbox: data.manifest.bbox },
+        interactive: catalogue.interactive,
+        onClick: (hit, additive) => {
+          const st = store.getState();
+          if (hit?.type === 'records') st.selectRecord(hit.ids[0]);
+          else if (hit?.type === 'district') {
+            if (additive) st.toggleDistrict(hit.id);
+            else st.selectDistricts([hit.id]);
+          } else st.clearSelection();
+        },
+        onBadge: (id) => {
+          const d = data.districtById.get(id);
+          store.getState().selectDistricts([id], d ? { bbox: d.bbox } : undefined);
+        },
+        onCamera: (camera) => store.getState().setCamera(camera),
         onLoad: (error) => {
-          if (error) {
-            latest.current.onReady(null, error);
-            return;
-          }
-          loaded.current = true;
-          const l = latest.current;
-          c.applyView(l.view);
-          c.setDistrictBadges(l.badges, (id) => latest.current.onBadge(id));
-          c.setLanguage(l.lang);
-          for (const [g, v] of Object.entries(l.visible)) c.setGroupVisible(g as LayerGroup, v);
-          l.onReady(c);
+          if (error) errorRef.current(error);
+          else c.sync(derive(store.getState()));
         },
       });
     } catch (e) {
-      latest.current.onReady(null, e as Error);
+      errorRef.current(e as Error);
       return;
     }
     controller.current = c;
+    const unsubscribe = store.subscribe((next) => c.sync(derive(next)));
     return () => {
-      loaded.current = false;
+      unsubscribe();
       controller.current = null;
       c.destroy();
     };
-  }, [data]);
+  }, [data, style, catalogue, derive, store]);
 
-  useEffect(() => {
-    if (loaded.current) controller.current?.applyView(view);
-  }, [view]);
-  useEffect(() => {
-    if (loaded.current) controller.current?.setDistrictBadges(badges, (id) => latest.current.onBadge(id));
-  }, [badges]);
-  useEffect(() => {
-    if (loaded.current) controller.current?.setLanguage(lang);
-  }, [lang]);
-  useEffect(() => {
-    if (!loaded.current) return;
-    for (const [g, v] of Object.entries(visible)) controller.current?.setGroupVisible(g as LayerGroup, v);
-  }, [visible]);
-
-  return <div ref={container} className="map" data-testid="map" />;
+  const hasDirections = useApp((s) => s.filter.directions.length > 0 && !s.hidden.includes('focus'));
+  return (
+    <div className="map-area">
+      <div ref={container} className="map" data-testid="map" />
+      {hasDirections && <FocusKey catalogue={catalogue} />}
+    </div>
+  );
 }

@@ -4,9 +4,10 @@
  * points; schematic extents; facts without a year; resolved ambiguities).
  */
 import { useMemo } from 'react';
-import { qualityReport } from '../analysis/quality';
+import { type QualityReport, qualityReport } from '../analysis/quality';
 import type { AppData } from '../data/load';
-import { Close, Facts } from './DetailCard';
+import { Card } from './Card';
+import { Facts } from './DetailCard';
 import { type Lang, nameIn, type StringKey, t } from './i18n';
 
 export interface PanelProps {
@@ -20,14 +21,12 @@ export interface PanelProps {
 export function CityCard({ data, lang, onClose }: PanelProps) {
   const c = data.manifest.counts;
   return (
-    <article className="card" data-testid="card" data-kind="city">
-      <Close lang={lang} onClose={onClose} />
-      <h2>{t(lang, 'city')}</h2>
+    <Card lang={lang} title={t(lang, 'city')} onClose={onClose} data={{ 'data-testid': 'card', 'data-kind': 'city' }}>
       <p className="alt">
         {c.districts} {t(lang, 'districts')} · {c.parks} {t(lang, 'parks')} · {c.carriers} {t(lang, 'records')}
       </p>
       <Facts data={data} scope="city" lang={lang} />
-    </article>
+    </Card>
   );
 }
 
@@ -59,12 +58,50 @@ function CountTable({
   );
 }
 
+/**
+ * Records by district under the one counting rule (`countMatches`, no filter): a record spanning
+ * several districts counts in each, so the table shows those apart and its total row counts each
+ * record once.
+ */
+function DistrictTable({ data, report, lang }: { data: AppData; report: QualityReport; lang: Lang }) {
+  const rows = data.manifest.districts.map((d) => ({ d, n: report.byDistrict[d.id] }));
+  return (
+    <>
+      <h3>{t(lang, 'byDistrict')}</h3>
+      <table className="counts" data-testid="quality-districts">
+        <thead>
+          <tr>
+            <th />
+            <th>{t(lang, 'inOneDistrict')}</th>
+            <th>{t(lang, 'spanningSeveral')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ d, n }) => (
+            <tr key={d.id} data-district={d.id} data-records={n.records}>
+              <td>{nameIn(d, lang)}</td>
+              <td>{n.records - n.spanning}</td>
+              <td>{n.spanning}</td>
+            </tr>
+          ))}
+          <tr className="total" data-testid="quality-districts-total">
+            <td>{t(lang, 'totalDistinct')}</td>
+            <td>{report.total - report.spanningTotal}</td>
+            <td>{report.spanningTotal}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="note">{t(lang, 'countRule')}</p>
+    </>
+  );
+}
+
 /** The data-quality report as a panel. */
 export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
   const r = useMemo(() => qualityReport(data.carriers, data.manifest.facts), [data]);
   const docTitle = (id: string) => {
     const d = data.manifest.sources.find((s) => s.id === id);
-    return d ? `${id} ${lang === 'en' ? d.title_en : d.title_zh}` : id;
+    return d ? (lang === 'en' ? d.title_en : d.title_zh) : id;
   };
   const districtName = (id: string) => {
     const d = data.districtById.get(id);
@@ -100,15 +137,13 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
     </ol>
   );
   return (
-    <article className="card wide" data-testid="quality">
-      <Close lang={lang} onClose={onClose} />
-      <h2>{t(lang, 'quality')}</h2>
+    <Card lang={lang} title={t(lang, 'quality')} onClose={onClose} className="wide" data={{ 'data-testid': 'quality' }}>
       <p className="alt">
         {r.total} {t(lang, 'records')}
       </p>
       <CountTable title={t(lang, 'byDocument')} counts={r.byDocument} label={docTitle} />
       <CountTable title={t(lang, 'byKind')} counts={r.byKind} label={(k) => t(lang, `kind_${k}` as StringKey)} />
-      <CountTable title={t(lang, 'byDistrict')} counts={r.byDistrict} label={districtName} />
+      <DistrictTable data={data} report={r} lang={lang} />
       <CountTable
         title={t(lang, 'byPrecision')}
         counts={r.byPrecision}
@@ -139,6 +174,6 @@ export function QualityPanel({ data, lang, onCarrier, onClose }: PanelProps) {
         {t(lang, 'ambiguities')} ({r.ambiguities.length})
       </h3>
       {items(r.ambiguities, 'quality-ambiguities', (i) => (lang === 'en' ? i.detail : ambiguityZh(i)))}
-    </article>
+    </Card>
   );
 }

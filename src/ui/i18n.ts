@@ -1,7 +1,10 @@
 /**
  * UI strings in Chinese and English. Record names come from the data (`name_zh` / `name_en`).
  */
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../domain/localized';
+
+export type { Lang } from '../domain/localized';
+export { nameIn } from '../domain/localized';
 
 const STRINGS = {
   title: { zh: '苏州数字经济产业地图', en: 'Suzhou Digital-Economy Industrial Map' },
@@ -22,18 +25,10 @@ const STRINGS = {
   layerFocus: { zh: '板块重点方向', en: 'District focus' },
   layerParks: { zh: '十大数字经济产业园', en: 'Ten city parks' },
   layerCarriers: { zh: '主要产业载体', en: 'Key carriers' },
-  parkLocated: { zh: '产业园（片区位置）', en: 'Park (area location)' },
-  parkAnchored: {
-    zh: '产业园（仅知板块，画在板块标注处）',
-    en: 'Park (district known only; drawn at the district label)',
-  },
-  carrierPoint: { zh: '载体（片区中心，颜色=方向）', en: 'Carrier (area centre; colour = direction)' },
-  areaHalo: { zh: '片区范围（位置不确定半径）', en: 'Area (uncertainty radius)' },
   districtLevelNote: {
     zh: '仅知所在板块的载体不画成点：其数目以“+N”标在板块标注旁，并列在板块卡片中。',
     en: 'Carriers known only by district are not drawn as points: their number is shown as “+N” beside the district marker, and they are listed in its card.',
   },
-  focusRamp: { zh: '板块重点方向中含所选方向数', en: 'Chosen directions among the district focus' },
   kind: { zh: '类型', en: 'Kind' },
   kindDistrict: { zh: '板块（区/县级市）', en: 'District' },
   district: { zh: '所在板块', en: 'District' },
@@ -52,14 +47,6 @@ const STRINGS = {
   schematic: { zh: '示意', en: 'schematic' },
   schematicList: { zh: '示意范围（板块由名称推断）', en: 'Schematic extents (districts read from the name)' },
   undatedFacts: { zh: '未注明年份的数据', en: 'Figures with no year in the text' },
-  outlineStated: {
-    zh: '所选板块；或跨板块记录的板块（文件列明）',
-    en: 'Selected district; or the districts a record spans (listed in the documents)',
-  },
-  outlineSchematic: {
-    zh: '跨板块记录的板块，由名称推断（示意）',
-    en: 'Districts a record spans, read from its name (schematic)',
-  },
   schematicNote: {
     zh: '所含板块由名称推断（文件未列明），地图上以虚线示意',
     en: 'Districts read from the name (the documents do not list them); dashed on the map',
@@ -69,7 +56,6 @@ const STRINGS = {
   category: { zh: '类别', en: 'Category' },
   focusTerms: { zh: '重点发展方向/领域（原文）', en: 'Focus directions (as written)' },
   carrierList: { zh: '主要产业载体', en: 'Key carriers' },
-  flyTo: { zh: '定位', en: 'Show on map' },
   close: { zh: '关闭', en: 'Close' },
   sameSpot: { zh: '同一位置的其他载体', en: 'Other carriers at this spot' },
   translation: { zh: '英文为本项目译名', en: 'our translation' },
@@ -87,14 +73,9 @@ const STRINGS = {
   kind_platform: { zh: '创新平台', en: 'Innovation platform' },
   kind_zone: { zh: '示范区与片区', en: 'Zone' },
   kind_corridor: { zh: '走廊与产业带', en: 'Corridor / belt' },
-  aiPlusPark: { zh: '“AI+”特色产业园（十全十美，文件003）', en: '"AI+" park (十全十美, document 003)' },
-  aiPlusOnly: {
-    zh: '“AI+”产业园，非十大数字经济产业园（两份文件在此板块所列园区不同）',
-    en: '"AI+" park that is not a city park (the two documents name different parks here)',
-  },
-  roleCity: { zh: '十大数字经济产业园（文件001）', en: 'City digital-economy park (document 001)' },
-  roleAiPlus: { zh: '“AI+”融合应用特色产业园（文件003）', en: '"AI+" application park (document 003)' },
-  roleKey: { zh: '主要产业载体（文件001一览表）', en: 'Key carrier (document 001 table)' },
+  roleCity: { zh: '十大数字经济产业园', en: 'City digital-economy park' },
+  roleAiPlus: { zh: '“AI+”融合应用特色产业园（十全十美）', en: '"AI+" application park (十全十美)' },
+  roleKey: { zh: '主要产业载体（空间布局一览表）', en: 'Key carrier (district layout table)' },
   roles: { zh: '身份', en: 'Roles' },
   aliases: { zh: '别称', en: 'Also written' },
   spans: { zh: '涉及板块', en: 'Spans' },
@@ -118,7 +99,21 @@ const STRINGS = {
   },
   ambiguities: { zh: '已处理的歧义（拆分、释读、别称）', en: 'Resolved ambiguities (split cells, readings, aliases)' },
   records: { zh: '条记录', en: 'records' },
-  badge: { zh: '个匹配的载体仅知所在板块', en: 'matching carriers known only by district' },
+  inOneDistrict: { zh: '仅在本板块', en: 'In this district only' },
+  spanningSeveral: { zh: '跨多个板块', en: 'Spanning several' },
+  totalDistinct: { zh: '合计（每条记录计一次）', en: 'Total (each record once)' },
+  countRule: {
+    zh: '计数规则：跨多个板块的记录在其每个板块各计一次，合计只计一次；选定板块时，只计所选板块。',
+    en: 'Counting rule: a record spanning several districts counts once in each of them and once in totals; with a district filter, only the chosen districts count.',
+  },
+  copyLink: { zh: '复制链接', en: 'Copy link' },
+  copied: { zh: '已复制', en: 'Copied' },
+  copyManual: { zh: '请复制此链接', en: 'Copy this link' },
+  districtsSelected: { zh: '个板块', en: 'districts' },
+  noticeUnknownParam: { zh: '未知参数', en: 'unknown parameter' },
+  noticeUnknownValue: { zh: '无法识别的值', en: 'unrecognised value' },
+  noticeMalformed: { zh: '格式不正确', en: 'malformed' },
+  noticeMore: { zh: '等', en: 'and more' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -126,9 +121,4 @@ export type StringKey = keyof typeof STRINGS;
 /** The string `key` in `lang`. */
 export function t(lang: Lang, key: StringKey): string {
   return STRINGS[key][lang];
-}
-
-/** A record's or district's name in the interface language (`name_en` in English, else `name_zh`). */
-export function nameIn(r: { name_zh: string; name_en: string }, lang: Lang): string {
-  return lang === 'en' ? r.name_en : r.name_zh;
 }

@@ -195,6 +195,9 @@ describe('the map app', () => {
     expect(await card.getByTestId('sources').textContent()).toContain(title003?.title_en);
     expect(await card.getByTestId('reading').textContent()).toBe(rec.properties.reading_note);
     expect(await card.getByTestId('precision').textContent()).toContain(rec.properties.basis);
+    // Documents are named by their titles, never by file names or seed numbers.
+    const noFileNames = /seed\s*0\d\d|document\s*0\d\d|文件\s*0\d\d|\d{3}_[0-9a-f]{16}\.txt/i;
+    expect(await card.textContent()).not.toMatch(noFileNames);
     await page.getByTestId('lang').click();
     await page.evaluate(() => window.__sdeMap?.idle());
     expect((await labels()).every((l) => zhNames.includes(l))).toBe(true);
@@ -202,6 +205,7 @@ describe('the map app', () => {
     expect(await card.getByTestId('sources').textContent()).toContain(title003?.title_zh);
     expect(await card.getByTestId('reading').textContent()).toBe(rec.properties.reading_note_zh);
     expect(await card.getByTestId('precision').textContent()).toContain(rec.properties.basis_zh);
+    expect(await card.textContent()).not.toMatch(noFileNames);
     expect(await page.getByTestId('legend').textContent()).toContain('主要产业载体');
     await page.getByTestId('quality-open').click();
     expect(await page.getByTestId('quality').textContent()).toContain('数据质量');

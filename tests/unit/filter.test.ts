@@ -67,22 +67,29 @@ describe('carrierMatches', () => {
   });
 });
 
-describe('countMatches', () => {
+describe('countMatches on the real data', () => {
+  const ids = () => manifest.districts.map((d) => d.id);
   it('counts parks, carriers and district-level records consistently', () => {
-    const n = countMatches(carriers, EMPTY_FILTER);
+    const n = countMatches(carriers, EMPTY_FILTER, ids());
     expect(n.carriers).toBe(manifest.counts.carriers);
     expect(n.parks).toBe(10);
     const byPrecision = manifest.counts.carriers_by_precision;
     expect(n.districtLevel).toBe(byPrecision.district + byPrecision['district-set']);
-    const perDistrict = Object.values(n.districtLevelByDistrict).reduce((a, b) => a + b, 0);
+    const perDistrict = Object.values(n.byDistrict).reduce((a, b) => a + b.unplaced, 0);
     const unplaced = carriers.filter((c) => c.precision === 'district' || c.precision === 'district-set');
     expect(perDistrict).toBe(unplaced.reduce((a, c) => a + c.districts.length, 0));
   });
   it('counts per direction what the filter would leave', () => {
     const per = directionCounts(carriers, EMPTY_FILTER);
     for (const d of manifest.directions.slice(0, 6)) {
-      expect(per[d.key] ?? 0).toBe(countMatches(carriers, { ...EMPTY_FILTER, directions: [d.key] }).carriers);
+      expect(per[d.key] ?? 0).toBe(countMatches(carriers, { ...EMPTY_FILTER, directions: [d.key] }, ids()).carriers);
     }
+  });
+  it('with only 相城 chosen, counts nothing in any other district (SIP no longer shows +13)', () => {
+    const n = countMatches(carriers, { ...EMPTY_FILTER, districts: ['xiangcheng'] }, ids());
+    for (const id of ids().filter((d) => d !== 'xiangcheng'))
+      expect(n.byDistrict[id], id).toEqual({ records: 0, unplaced: 0, spanning: 0, parks: 0 });
+    expect(n.byDistrict.xiangcheng.records).toBe(n.carriers);
   });
 });
 
@@ -91,7 +98,13 @@ describe('map view', () => {
     for (const s of states()) {
       const view = mapViewOf(carriers, manifest.districts, s, manifest.directions);
       expect(view.carriers.map((c) => c.id)).toEqual(carriers.map((c) => c.id));
-      expect(view.carriers.filter((c) => c.match).length).toBe(countMatches(carriers, s).carriers);
+      expect(view.carriers.filter((c) => c.match).length).toBe(
+        countMatches(
+          carriers,
+          s,
+          manifest.districts.map((d) => d.id),
+        ).carriers,
+      );
     }
   });
   it('colours a carrier by the first chosen direction it carries', () => {
@@ -108,7 +121,10 @@ describe('map view', () => {
     const s = { ...EMPTY_FILTER, directions: ['blockchain', 'digital-finance'], districts: ['sip'] };
     const view = mapViewOf(carriers, manifest.districts, s, manifest.directions);
     const xc = view.districts.find((d) => d.id === 'xiangcheng');
-    expect(xc).toEqual({ id: 'xiangcheng', focus: 2, chosen: false });
+    // Outside the district filter: dimmed and never highlighted, whatever its focus.
+    expect(xc).toEqual({ id: 'xiangcheng', focus: -1, chosen: false });
+    const all = mapViewOf(carriers, manifest.districts, { ...s, districts: [] }, manifest.directions);
+    expect(all.districts.find((d) => d.id === 'xiangcheng')?.focus).toBe(2);
     expect(view.districts.find((d) => d.id === 'sip')?.chosen).toBe(true);
   });
 });
@@ -124,11 +140,10 @@ describe('paint expressions read the view', () => {
     expect(evaluate(matchOpacity(), { match: true })).toBe(1);
     expect(evaluate(matchOpacity(), {})).toBe(1);
   });
-  it('steps the district fill by the focus count', () => {
-    const ramp = ['#000001', '#000002', '#000003', '#000004'] as const;
-    const colour = (focus?: number) => evaluate(focusFill('#ffffff', ramp), focus === undefined ? {} : { focus });
-    expect(String(colour())).toBe(String(colour(-1)));
-    expect(new Set([-1, 0, 1, 2, 3, 5].map((f) => String(colour(f)))).size).toBe(5);
-    expect(String(colour(3))).toBe(String(colour(5)));
+  it('steps the focus highlight by the number of chosen directions in the focus (1, 2, 3+)', () => {
+    const ramp = ['#000001', '#000002', '#000003'] as const;
+    const colour = (focus: number) => String(evaluate(focusFill(ramp), { focus }));
+    expect(new Set([1, 2, 3].map(colour)).size).toBe(3);
+    expect(colour(3)).toBe(colour(5));
   });
 });

@@ -25,7 +25,10 @@ describe('the data-quality report', () => {
   it('counts a record under every document it cites and every district it spans', () => {
     for (const doc of manifest.sources.map((s) => s.id))
       expect(r.byDocument[doc] ?? 0, doc).toBe(carriers.filter((c) => c.sources.some((s) => s.doc === doc)).length);
-    expect(sum(r.byDistrict)).toBe(carriers.reduce((n, c) => n + c.districts.length, 0));
+    const rows = Object.values(r.byDistrict);
+    expect(rows.reduce((n, d) => n + d.records, 0)).toBe(carriers.reduce((n, c) => n + c.districts.length, 0));
+    // The table adds up: single-district rows plus the spanning records (once each) are every record.
+    expect(rows.reduce((n, d) => n + d.records - d.spanning, 0) + r.spanningTotal).toBe(r.total);
   });
   it('lists exactly the records not drawn as points, and the schematic extents among them', () => {
     const unlocated = features.filter((f) => f.geometry === null).map((f) => String(f.id));

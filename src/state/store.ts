@@ -1,0 +1,205 @@
+/**
+ * The single truth of what a user can set: language, filter, visible layer groups, selection, open
+ * panel and camera. A small zustand store of plain data with typed actions; every action is a pure
+ * transition (`reduce*` functions below), so the store is unit-tested without a DOM or a map. The
+ * URL (`state/url.ts`) is this state written out; the map (`map/mapState.ts`) is derived from it.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { EMPTY_FILTER, type FilterState } from '../analysis/filter';
+import type { Lang } from '../domain/localized';
+
+/** Toggleable groups of map layers (the layer catalogue assigns each layer to one). */
+export const LAYER_GROUPS = ['focus', 'parks', 'carriers'] as const;
+export type LayerGroup = (typeof LAYER_GROUPS)[number];
+
+/** Panels opened from the header; at most one is open. */
+export const PANELS = ['city', 'quality'] as const;
+export type Panel = (typeof PANELS)[number];
+
+/** What is selected: one record (carrier, park, zone…), or one or more districts. */
+export type Selection = { type: 'record'; id: string } | { type: 'districts'; ids: string[] } | null;
+
+/** The map's camera: centre [lon, lat] in degrees, zoom level, bearing and pitch in degrees. */
+export interface Camera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+/**
+ * Where a requested camera move should go: a bbox [w, s, e, n] (degrees) to fit, a point [lon, lat]
+ * and zoom, an exact camera, or `home` (the default framing of the whole city).
+ */
+export type CameraTarget =
+  | { bbox: [number, number, number, number] }
+  | { center: [number, number]; zoom: number }
+  | { camera: Camera }
+  | { home: true };
+
+/**
+ * A request to move the camera, applied once by the map (a new `seq` is a new request). Not part of
+ * the URL: the resulting camera is, once the map reports it.
+ */
+export interface Frame {
+  seq: number;
+  target: CameraTarget;
+  /** Whether to animate (a user's choice) or jump (restoring a link or history entry). */
+  animate: boolean;
+}
+
+/** A URL parameter that was dropped, with why (formatted in the interface language by the UI). */
+export interface UrlNotice {
+  param: string;
+  /** The offending value, possibly long and hostile: the UI truncates it and renders it as text. */
+  value: string;
+  reason: 'unknown-param' | 'unknown-value' | 'malformed';
+}
+
+/** Everything a user can set, and what the URL holds. */
+export interface ViewState {
+  lang: Lang;
+  filter: FilterState;
+  /** Layer groups switched off (empty: all visible). */
+  hidden: LayerGroup[];
+  selection: Selection;
+  panel: Panel | null;
+  /** The camera as last reported by the map; `null` until the user (or a link) moves it from the default framing. */
+  camera: Camera | null;
+}
+
+/** The store's state: the view, plus the pending camera request and the notices of the last link read. */
+export interface AppState extends ViewState {
+  frame: Frame | null;
+  notices: UrlNotice[];
+}
+
+/** The view of a fresh page with no parameters. */
+export const DEFAULT_VIEW: ViewState = {
+  lang: 'zh',
+  filter: EMPTY_FILTER,
+  hidden: [],
+  selection: null,
+  panel: null,
+  camera: null,
+};
+
+/** Typed actions of the store. */
+export interface AppActions {
+  setLang: (lang: Lang) => void;
+  /** Replaces the filter, or merges a partial filter into it. */
+  setFilter: (filter: Partial<FilterState>) => void;
+  setLayerVisible: (group: LayerGroup, visible: boolean) => void;
+  /** Selects a record; `frame` asks the map to show it. */
+  selectRecord: (id: string, frame?: CameraTarget) => void;
+  /** Selects districts (one, or several for comparison); `frame` asks the map to show them. */
+  selectDistricts: (ids: string[], frame?: CameraTarget) => void;
+  /** Adds a district to the selected districts, or removes it if already there. */
+  toggleDistrict: (id: string) => void;
+  clearSelection: () => void;
+  openPanel: (panel: Panel | null) => void;
+  /** The map reports where it is (after any move): updates the camera without a history entry. */
+  setCamera: (camera: Camera) => void;
+  /** Applies a view read from a link or a history entry, with the notices of what was dropped. */
+  restore: (view: ViewState, notices?: UrlNotice[]) => void;
+  dismissNotices: () => void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions>;
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The next frame request after `prev` (sequence numbers only grow). */
+export function nextFrame(prev: Frame | null, target: CameraTarget, animate = true): Frame {
+  return { seq: (prev?.seq ?? 0) + 1, target, animate };
+}
+
+/** Selecting a record: one selection at a time; a panel gives way to the record's card. */
+export function reduceSelectRecord(s: AppState, id: string, frame?: CameraTarget): Partial<AppState> {
+  return {
+    selection: { type: 'record', id },
+    panel: null,
+    frame: frame ? nextFrame(s.frame, frame) : s.frame,
+  };
+}
+
+/** Selecting districts (deduplicated, in the order chosen); an empty list clears the selection. */
+export function reduceSelectDistricts(s: AppState, ids: string[], frame?: CameraTarget): Partial<AppState> {
+  const unique = [...new Set(ids)];
+  return {
+    selection: unique.length > 0 ? { type: 'districts', ids: unique } : null,
+    panel: null,
+    frame: frame ? nextFrame(s.frame, frame) : s.frame,
+  };
+}
+
+/** Adds or removes one district from the selected districts (a selected record is replaced). */
+export function reduceToggleDistrict(s: AppState, id: string): Partial<AppState> {
+  const current = s.selection?.type === 'districts' ? s.selection.ids : [];
+  const ids = current.includes(id) ? current.filter((x) => x !== id) : [...current, id];
+  return reduceSelectDistricts(s, ids);
+}
+
+/** Merges a filter patch, keeping the previous object when nothing changed (no history entry). */
+export function reduceFilter(s: AppState, patch: Partial<FilterState>): Partial<AppState> {
+  const next = { ...s.filter, ...patch };
+  const f = s.filter;
+  const unchanged =
+    same(next.directions, f.directions) &&
+    same(next.districts, f.districts) &&
+    same(next.kinds, f.kinds) &&
+    next.mode === f.mode &&
+    next.inherit === f.inherit;
+  return unchanged ? {} : { filter: next };
+}
+
+/** Shows or hides a layer group; `hidden` stays in the catalogue's group order. */
+export function reduceLayerVisible(s: AppState, group: LayerGroup, visible: boolean): Partial<AppState> {
+  const hidden = LAYER_GROUPS.filter((g) => (g === group ? !visible : s.hidden.includes(g)));
+  return same(hidden, s.hidden) ? {} : { hidden };
+}
+
+/**
+ * Restoring a view (a link, Back/Forward): everything the view holds, and a jump to its camera, or
+ * to the default framing when the view has none.
+ */
+export function reduceRestore(s: AppState, view: ViewState, notices: UrlNotice[] = []): Partial<AppState> {
+  const cameraChanged = JSON.stringify(view.camera) !== JSON.stringify(s.camera);
+  const target: CameraTarget = view.camera ? { camera: view.camera } : { home: true };
+  return { ...view, notices, frame: cameraChanged ? nextFrame(s.frame, target, false) : s.frame };
+}
+
+/**
+ * Creates the store.
+ * @param initial the view to start from (usually decoded from the page URL) and its notices.
+ */
+export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNotice[] = []): AppStore {
+  return createStore<AppState & AppActions>()((set) => ({
+    ...initial,
+    frame: null,
+    notices,
+    setLang: (lang) => set((s) => (s.lang === lang ? {} : { lang })),
+    setFilter: (patch) => set((s) => reduceFilter(s, patch)),
+    setLayerVisible: (group, visible) => set((s) => reduceLayerVisible(s, group, visible)),
+    selectRecord: (id, frame) => set((s) => reduceSelectRecord(s, id, frame)),
+    selectDistricts: (ids, frame) => set((s) => reduceSelectDistricts(s, ids, frame)),
+    toggleDistrict: (id) => set((s) => reduceToggleDistrict(s, id)),
+    clearSelection: () => set((s) => (s.selection ? { selection: null } : {})),
+    openPanel: (panel) => set((s) => (s.panel === panel ? {} : { panel })),
+    setCamera: (camera) => set({ camera }),
+    restore: (view, n) => set((s) => reduceRestore(s, view, n)),
+    dismissNotices: () => set({ notices: [] }),
+  }));
+}
+
+/** The view part of a store state (what the URL holds). */
+export function viewOf(s: ViewState): ViewState {
+  return {
+    lang: s.lang,
+    filter: s.filter,
+    hidden: s.hidden,
+    selection: s.selection,
+    panel: s.panel,
+    camera: s.camera,
+  };
+}

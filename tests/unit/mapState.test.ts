@@ -1,0 +1,112 @@
+/**
+ * The map state derived from data and view, without WebGL, on the six-record fixture
+ * (`tests/fixtures/state/records.json`); and count agreement across every surface that shows a
+ * per-district figure (filter chips, badges, district cards, the quality table).
+ */
+import { describe, expect, it } from 'vitest';
+import { countMatches, EMPTY_FILTER, type FilterState, matchesInDistrict } from '../../src/analysis/filter';
+import { type MapState, mapStateOf } from '../../src/map/mapState';
+import { DEFAULT_VIEW, type LayerGroup, type ViewState } from '../../src/state/store';
+import { expectFixture, stateFixture } from './fixtures';
+
+const fx = stateFixture();
+const groups: Record<LayerGroup, string[]> = {
+  focus: ['districts-focus'],
+  parks: ['parks-symbol', 'parks-label'],
+  carriers: ['carriers-circle', 'carriers-label'],
+};
+const layout = { cardWidth_px: 300 };
+const derive = (view: Partial<ViewState>): MapState =>
+  mapStateOf(fx.mapData, { ...DEFAULT_VIEW, ...view, frame: null }, groups, layout);
+
+const filters: Record<string, FilterState> = {
+  none: EMPTY_FILTER,
+  ai: { ...EMPTY_FILTER, directions: ['ai'] },
+  'ai-inherit': { ...EMPTY_FILTER, directions: ['ai'], inherit: true },
+  'ai+blockchain-all': { ...EMPTY_FILTER, directions: ['ai', 'blockchain'], mode: 'all' },
+  'district-b': { ...EMPTY_FILTER, districts: ['b'] },
+  'blockchain-in-a,c': { ...EMPTY_FILTER, directions: ['blockchain'], districts: ['a', 'c'] },
+  'kind-lab': { ...EMPTY_FILTER, kinds: ['lab'] },
+};
+
+describe('mapStateOf', () => {
+  it('sends no feature state with no filter and no selection (the style defaults hold)', () => {
+    const s = derive({});
+    expect(s.featureStates).toEqual({});
+    expect(s.hiddenLayers).toEqual([]);
+    expect(s.padding.right).toBe(s.padding.left);
+  });
+  it.each(Object.keys(filters))('derives feature states and badges for the filter "%s"', (name) => {
+    const s = derive({ filter: filters[name] });
+    expectFixture('state', `mapState-${name}`, { featureStates: s.featureStates, badges: s.badges });
+  });
+  it('outlines a district-set record by its districts, dashed when read from the name', () => {
+    expect(derive({ selection: { type: 'record', id: 'r5' } }).featureStates.districts).toEqual({
+      b: { selected: true, schematic: true },
+      c: { selected: true, schematic: true },
+    });
+    expect(derive({ selection: { type: 'record', id: 'r3' } }).featureStates.districts).toEqual({
+      a: { selected: true },
+      b: { selected: true },
+    });
+    // A record drawn at a point outlines nothing: the point answers "where".
+    expect(derive({ selection: { type: 'record', id: 'r1' } }).featureStates.districts).toBeUndefined();
+  });
+  it('outlines several selected districts', () => {
+    expect(derive({ selection: { type: 'districts', ids: ['a', 'c'] } }).featureStates.districts).toEqual({
+      a: { selected: true },
+      c: { selected: true },
+    });
+  });
+  it('hides the layers of hidden groups, and the badges with the carriers', () => {
+    const s = derive({ hidden: ['focus', 'carriers'] });
+    expect(s.hiddenLayers).toEqual(['districts-focus', 'carriers-circle', 'carriers-label']);
+    expect(s.badges.every((b) => !b.shown)).toBe(true);
+  });
+  it('keeps the card column clear when a card or panel is open', () => {
+    expect(derive({ panel: 'city' }).padding.right - derive({}).padding.right).toBe(layout.cardWidth_px);
+    expect(derive({ selection: { type: 'districts', ids: ['a'] } }).padding.right).toBe(derive({}).padding.right + 300);
+  });
+  it('carries the label language and the camera request', () => {
+    const frame = { seq: 3, target: { home: true as const }, animate: false };
+    const s = mapStateOf(fx.mapData, { ...DEFAULT_VIEW, lang: 'en', frame }, groups, layout);
+    expect(s.lang).toBe('en');
+    expect(s.frame).toBe(frame);
+  });
+});
+
+describe('counts agree on every surface', () => {
+  const ids = fx.districts.map((d) => d.id);
+  it.each(Object.keys(filters))('for the filter "%s"', (name) => {
+    const f = filters[name];
+    const counts = countMatches(fx.carriers, f, ids);
+    const badges = derive({ filter: f }).badges;
+    for (const d of ids) {
+      // District card: the records it lists as matching.
+      const listed = fx.carriers.filter((c) => c.districts.includes(d) && matchesInDistrict(c, f, d));
+      expect(counts.byDistrict[d].records, d).toBe(listed.length);
+      // Badge: the unplaced among them.
+      const unplaced = listed.filter((c) => c.precision === 'district' || c.precision === 'district-set');
+      expect(badges.find((b) => b.id === d)?.count, d).toBe(unplaced.length);
+      expect(counts.byDistrict[d].unplaced, d).toBe(unplaced.length);
+      // A district outside the district filter counts nothing.
+      if (f.districts.length > 0 && !f.districts.includes(d)) expect(counts.byDistrict[d].records, d).toBe(0);
+    }
+    // Totals: each record once; district rows add up to the total plus the extra districts of spanning records.
+    const sum = ids.reduce((a, d) => a + counts.byDistrict[d].records, 0);
+    const spanningExtra = fx.carriers
+      .filter((c) => ids.some((d) => matchesInDistrict(c, f, d)))
+      .reduce((a, c) => a + c.districts.filter((d) => matchesInDistrict(c, f, d)).length - 1, 0);
+    expect(sum - spanningExtra).toBe(counts.carriers);
+  });
+  it('hand-checked: blockchain within a and c', () => {
+    const n = countMatches(fx.carriers, filters['blockchain-in-a,c'], ids);
+    // r2 (a, blockchain), r5 (b+c set, blockchain: counts in c only), r6 (c site).
+    expect(n.carriers).toBe(3);
+    expect(n.byDistrict).toEqual({
+      a: { records: 1, unplaced: 1, spanning: 0, parks: 0 },
+      b: { records: 0, unplaced: 0, spanning: 0, parks: 0 },
+      c: { records: 2, unplaced: 1, spanning: 1, parks: 0 },
+    });
+  });
+});
