@@ -32,6 +32,8 @@ export interface LayerMeta {
   group?: LayerGroup;
   interactive?: boolean;
   legend?: LegendEntry[];
+  /** Part of the embedded basemap: hidden while an online basemap is shown. */
+  embedded?: boolean;
 }
 
 /** The catalogue derived from a style's layers. */
@@ -42,6 +44,8 @@ export interface LayerCatalogue {
   interactive: string[];
   /** Legend entries, topmost layer first, with the layer and group they describe. */
   legend: Array<LegendEntry & { layer: string; group?: LayerGroup }>;
+  /** Layers of the embedded basemap, in style order. */
+  embedded: string[];
 }
 
 /** The catalogue metadata of a layer (empty when it declares none). */
@@ -57,8 +61,10 @@ export function layerCatalogue(layers: readonly LayerSpecification[]): LayerCata
   const groups = Object.fromEntries(LAYER_GROUPS.map((g) => [g, [] as string[]])) as Record<LayerGroup, string[]>;
   const interactive: string[] = [];
   const legend: LayerCatalogue['legend'] = [];
+  const embedded: string[] = [];
   for (const layer of [...layers].reverse()) {
     const m = metaOf(layer);
+    if (m.embedded) embedded.unshift(layer.id);
     if (m.group !== undefined) {
       if (!groups[m.group]) throw new Error(`layer ${layer.id}: unknown group ${m.group}`);
       groups[m.group].unshift(layer.id);
@@ -66,5 +72,5 @@ export function layerCatalogue(layers: readonly LayerSpecification[]): LayerCata
     if (m.interactive) interactive.push(layer.id);
     for (const entry of m.legend ?? []) legend.push({ ...entry, layer: layer.id, group: m.group });
   }
-  return { groups, interactive, legend };
+  return { groups, interactive, legend, embedded };
 }

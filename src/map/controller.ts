@@ -1,10 +1,11 @@
 /**
  * The one place that owns the live MapLibre map. The app hands it whole map states (`sync`); it
  * applies only what changed since the last one (feature states, visibility, label language,
- * badges, camera requests). Out of it come clicks and camera moves. Nothing else calls MapLibre.
+ * district groups, camera requests). Out of it come clicks and camera moves. Nothing else calls MapLibre.
  */
 
-import type { StyleSpecification } from 'maplibre-gl';
+import type { GeoJSON } from 'geojson';
+import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import {
   AttributionControl,
   type MapGeoJSONFeature,
@@ -17,8 +18,16 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Camera } from '../state/store';
-import { DISTRICT_HIT_LAYER } from './layers';
-import { FEATURE_STATE_DEFAULTS, type FeatureStates, type FeatureStateValue, type MapState } from './mapState';
+import type { BasemapDatum, ResolvedBasemap } from './basemaps';
+import { shiftToDatum } from './datum';
+import { DISTRICT_HIT_LAYER, SOURCE } from './layers';
+import {
+  FEATURE_STATE_DEFAULTS,
+  type FeatureStates,
+  type FeatureStateValue,
+  type GroupSide,
+  type MapState,
+} from './mapState';
 import { exposeTestHook } from './testHook';
 import { LOCAL_CJK_FONTS } from './theme';
 
@@ -35,16 +44,36 @@ export interface MapControllerOptions {
   interactive: readonly string[];
   /** A click (not part of a double-click); `additive` when Shift, Ctrl or ⌘ was held. */
   onClick: (hit: MapHit, additive: boolean) => void;
-  /** A district badge was clicked. */
-  onBadge: (districtId: string) => void;
+  /** A district group's caption was clicked. */
+  onGroup: (districtId: string) => void;
+  /** A record's mark in a district group was clicked. */
+  onMark: (recordId: string) => void;
   /** The camera after any move (user or requested). */
   onCamera: (camera: Camera) => void;
+  /** An online basemap failed to load or timed out. */
+  onBasemapFailed: (basemapId: string) => void;
   /** Called once when the style and its sources are loaded, or with the error that stopped it. */
   onLoad?: (error?: Error) => void;
 }
 
 /** Whether a rendered feature is shown: features the filter hides stay in the tiles, drawn transparent. */
 const visible = (f: MapGeoJSONFeature) => f.state.match !== false;
+
+/**
+ * Marker anchor and offset (px) of a district group on each side of the district's label anchor,
+ * clear of the park marker (radius ~10 px) and of the park label below it.
+ */
+const GROUP_PLACEMENT: Record<GroupSide, { anchor: 'left' | 'right' | 'bottom' | 'top'; offset: [number, number] }> = {
+  right: { anchor: 'left', offset: [16, 0] },
+  left: { anchor: 'right', offset: [-16, 0] },
+  top: { anchor: 'bottom', offset: [0, -30] },
+  bottom: { anchor: 'top', offset: [0, 40] },
+};
+
+/** Longest wait (ms) for an online basemap's first tile before falling back to the embedded one. */
+const BASEMAP_TIMEOUT_MS = 10_000;
+/** Prefix of the source and layer ids of an online basemap. */
+const BASEMAP_PREFIX = 'basemap-';
 
 /** Longest wait (ms) for a second click before a click counts as single. */
 const DOUBLE_CLICK_MS = 250;
@@ -56,9 +85,12 @@ export class MapController {
   private readonly options: MapControllerOptions;
   private readonly home: [number, number, number, number];
   private applied: MapState | null = null;
-  private readonly badges = new Map<string, { marker: Marker; el: HTMLButtonElement }>();
+  private readonly groups = new Map<string, { marker: Marker; el: HTMLElement; key: string }>();
   private pendingClick: ReturnType<typeof setTimeout> | null = null;
   private loaded = false;
+  /** Our GeoJSON as loaded (WGS-84), kept while it is shown shifted to another datum. */
+  private readonly original = new Map<string, GeoJSON>();
+  private basemapTimer: ReturnType<typeof setTimeout> | null = null;
 
   /**
    * Creates the map in `container` with `style`.
@@ -103,7 +135,16 @@ export class MapController {
       options.onLoad?.();
     });
     this.map.on('error', (e) => {
-      if (!this.loaded) options.onLoad?.(new Error(e.error.message));
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      if (sourceId?.startsWith(BASEMAP_PREFIX)) this.basemapFailed();
+      else if (!this.loaded) options.onLoad?.(new Error(e.error.message));
+    });
+    this.map.on('sourcedata', (e) => {
+      // The first tile of an online basemap has arrived: it is reachable.
+      if (e.sourceId.startsWith(BASEMAP_PREFIX) && e.tile && this.basemapTimer !== null) {
+        clearTimeout(this.basemapTimer);
+        this.basemapTimer = null;
+      }
     });
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('dblclick', () => this.cancelClick());
@@ -167,9 +208,11 @@ export class MapController {
     const prev = this.applied;
     this.applied = next;
     if (prev === null || prev.lang !== next.lang) this.map.setGlobalStateProperty('lang', next.lang);
+    if ((prev?.basemap?.id ?? null) !== (next.basemap?.id ?? null))
+      this.applyBasemap(prev?.basemap ?? null, next.basemap);
     this.applyFeatureStates(prev?.featureStates ?? {}, next.featureStates);
     this.applyVisibility(prev?.hiddenLayers ?? [], next.hiddenLayers);
-    if (prev === null || JSON.stringify(prev.badges) !== JSON.stringify(next.badges)) this.applyBadges(next);
+    if (prev === null || prev.groups !== next.groups) this.applyGroups(next);
     if (next.frame && next.frame.seq !== prev?.frame?.seq) this.applyFrame(next);
   }
 
@@ -200,31 +243,122 @@ export class MapController {
   }
 
   /**
-   * District badges as HTML markers beside each district's label (updating their text needs no
-   * map re-layout); a count of 0 hides the badge.
+   * District groups as HTML markers beside each district's label: a dashed, captioned frame holding
+   * one small button per record (its name as tooltip and accessible name). HTML, not a map layer:
+   * the marks are schematic, laid out in screen space, and reachable by keyboard. A group is
+   * rebuilt only when its content changes.
    */
-  private applyBadges(next: MapState): void {
-    for (const b of next.badges) {
-      let entry = this.badges.get(b.id);
+  private applyGroups(next: MapState): void {
+    for (const g of next.groups) {
+      let entry = this.groups.get(g.id);
       if (!entry) {
-        const el = document.createElement('button');
-        el.type = 'button';
-        el.className = 'badge';
-        el.dataset.badge = b.id;
-        el.addEventListener('click', (e) => {
-          e.stopPropagation();
-          this.options.onBadge(b.id);
-        });
-        // Right of the district's anchor, between the district name (above) and the park name (below).
-        const marker = new Marker({ element: el, anchor: 'left', offset: [14, 0] }).setLngLat(b.anchor).addTo(this.map);
-        entry = { marker, el };
-        this.badges.set(b.id, entry);
+        const el = document.createElement('div');
+        el.className = 'district-group';
+        el.dataset.badge = g.id;
+        const place = GROUP_PLACEMENT[g.side];
+        const marker = new Marker({ element: el, anchor: place.anchor, offset: place.offset })
+          .setLngLat(g.anchor)
+          .addTo(this.map);
+        entry = { marker, el, key: '' };
+        this.groups.set(g.id, entry);
       }
-      entry.el.textContent = `+${b.count}`;
-      entry.el.title = b.title;
-      entry.el.setAttribute('aria-label', b.title);
-      entry.el.dataset.count = String(b.count);
-      entry.el.hidden = !b.shown;
+      const key = JSON.stringify([g.caption, g.title, g.marks]);
+      entry.el.dataset.count = String(g.count);
+      entry.el.hidden = !g.shown;
+      if (key === entry.key) continue;
+      entry.key = key;
+      entry.el.replaceChildren(this.groupCaption(g.id, g.caption, g.title), this.groupMarks(g.marks));
+    }
+  }
+
+  private groupCaption(districtId: string, caption: string, title: string): HTMLElement {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'group-caption';
+    button.textContent = caption;
+    button.title = title;
+    button.addEventListener('click', (e) => {
+      e.stopPropagation();
+      this.options.onGroup(districtId);
+    });
+    return button;
+  }
+
+  private groupMarks(marks: MapState['groups'][number]['marks']): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'group-marks';
+    for (const m of marks) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'group-mark';
+      b.dataset.record = m.id;
+      b.style.background = m.colour;
+      b.title = m.name;
+      b.setAttribute('aria-label', m.name);
+      b.addEventListener('click', (e) => {
+        e.stopPropagation();
+        this.options.onMark(m.id);
+      });
+      box.append(b);
+    }
+    return box;
+  }
+
+  /**
+   * Swaps the online basemap: raster layers under our layers (the embedded basemap's layers are
+   * hidden through `hiddenLayers`), land made clear, and our data shifted to the basemap's datum.
+   */
+  private applyBasemap(prev: ResolvedBasemap | null, next: ResolvedBasemap | null): void {
+    if (prev) {
+      prev.layers.forEach((_, i) => {
+        this.map.removeLayer(`${BASEMAP_PREFIX}${i}`);
+        this.map.removeSource(`${BASEMAP_PREFIX}${i}`);
+      });
+    }
+    if (this.basemapTimer !== null) clearTimeout(this.basemapTimer);
+    this.basemapTimer = null;
+    this.map.setGlobalStateProperty('online', next !== null);
+    if (next) {
+      // Right above the background, under every layer of ours.
+      const below = this.map.getLayersOrder()[1];
+      next.layers.forEach((tiles, i) => {
+        const id = `${BASEMAP_PREFIX}${i}`;
+        this.map.addSource(id, {
+          type: 'raster',
+          tiles,
+          tileSize: 256,
+          maxzoom: next.maxzoom,
+          attribution: i === 0 ? next.attribution : undefined,
+        });
+        this.map.addLayer({ id, type: 'raster', source: id }, below);
+      });
+      this.basemapTimer = setTimeout(() => this.basemapFailed(), BASEMAP_TIMEOUT_MS);
+    }
+    // The district groups stay at their WGS-84 anchors: schematic boxes, a few pixels off at most.
+    void this.applyDatum(next?.datum ?? 'wgs84');
+  }
+
+  private basemapFailed(): void {
+    if (this.basemapTimer !== null) clearTimeout(this.basemapTimer);
+    this.basemapTimer = null;
+    const id = this.applied?.basemap?.id;
+    if (id) this.options.onBasemapFailed(id);
+  }
+
+  /** Shows our GeoJSON sources in `datum` (WGS-84 restores them as loaded). */
+  private async applyDatum(datum: BasemapDatum): Promise<void> {
+    for (const id of Object.values(SOURCE)) {
+      const source = this.map.getSource<GeoJSONSource>(id);
+      if (!source) continue;
+      if (datum === 'wgs84') {
+        const original = this.original.get(id);
+        if (original) source.setData(original);
+        this.original.delete(id);
+        continue;
+      }
+      const original = this.original.get(id) ?? (await source.getData());
+      this.original.set(id, original);
+      source.setData(await shiftToDatum(original, datum));
     }
   }
 
@@ -247,7 +381,8 @@ export class MapController {
   /** Removes the map and frees its WebGL context. */
   destroy(): void {
     this.cancelClick();
-    for (const { marker } of this.badges.values()) marker.remove();
+    if (this.basemapTimer !== null) clearTimeout(this.basemapTimer);
+    for (const { marker } of this.groups.values()) marker.remove();
     this.map.remove();
   }
 }

@@ -7,7 +7,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 
 /** Defaults of the style's global state. */
-export const GLOBAL_STATE_DEFAULTS = { lang: 'zh' as 'zh' | 'en' };
+export const GLOBAL_STATE_DEFAULTS = { lang: 'zh' as 'zh' | 'en', online: false };
 
 /** 1 when the feature matches the filter (or no state was set yet), else 0. */
 export const matchOpacity = (visible = 1): ExpressionSpecification => [

@@ -43,6 +43,7 @@ export function baseLayers(t: MapTheme): LayerSpecification[] {
       id: 'neighbours-fill',
       type: 'fill',
       source: SOURCE.neighbours,
+      ...meta({ embedded: true }),
       // Outlines are drawn by their own line layer: skipping fill antialiasing saves a pass per frame.
       paint: { 'fill-color': t.neighbourFill, 'fill-antialias': false },
     },
@@ -50,6 +51,7 @@ export function baseLayers(t: MapTheme): LayerSpecification[] {
       id: 'neighbours-line',
       type: 'line',
       source: SOURCE.neighbours,
+      ...meta({ embedded: true }),
       paint: { 'line-color': t.neighbourLine, 'line-width': 0.8 },
     },
   ];
@@ -71,8 +73,14 @@ export function districtLayers(t: MapTheme): LayerSpecification[] {
           t.districtFillUnmatched,
           t.districtFill,
         ],
-        // Opaque unless dimmed: opaque fills draw in MapLibre's cheaper opaque pass.
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'chosen'], true], 1, 0.35],
+        // Opaque unless dimmed: opaque fills draw in MapLibre's cheaper opaque pass. Over an online
+        // basemap the land is clear (still clickable), and districts outside the filter are veiled.
+        'fill-opacity': [
+          'case',
+          ['boolean', ['feature-state', 'chosen'], true],
+          ['case', ['global-state', 'online'], 0, 1],
+          ['case', ['global-state', 'online'], 0.55, 0.35],
+        ],
         'fill-antialias': false,
       },
     },
@@ -100,15 +108,27 @@ export function districtLayers(t: MapTheme): LayerSpecification[] {
       }),
       paint: {
         'fill-color': focusFill(t.focusRamp),
-        'fill-opacity': ['case', ['>=', ['number', ['feature-state', 'focus'], -1], 1], 1, 0],
+        'fill-opacity': [
+          'case',
+          ['>=', ['number', ['feature-state', 'focus'], -1], 1],
+          ['case', ['global-state', 'online'], 0.6, 1],
+          0,
+        ],
         'fill-antialias': false,
       },
     },
-    { id: 'water-fill', type: 'fill', source: SOURCE.water, paint: { 'fill-color': t.water, 'fill-antialias': false } },
+    {
+      id: 'water-fill',
+      type: 'fill',
+      source: SOURCE.water,
+      ...meta({ embedded: true }),
+      paint: { 'fill-color': t.water, 'fill-antialias': false },
+    },
     {
       id: 'rivers-line',
       type: 'line',
       source: SOURCE.rivers,
+      ...meta({ embedded: true }),
       paint: { 'line-color': t.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.6] },
     },
     {
@@ -436,7 +456,7 @@ export function labelLayers(t: MapTheme): LayerSpecification[] {
         'text-size': 13,
         // Above the district's markers by default; in the crowded centre (姑苏, SIP, 相城) the name
         // moves to a free side rather than disappearing behind a park label ("bottom" means the
-        // text's bottom edge sits on the anchor; the "+N" badge is to the anchor's right).
+        // text's bottom edge sits on the anchor; the district group is to the anchor's right).
         'text-variable-anchor': ['bottom', 'top', 'bottom-right', 'bottom-left', 'right', 'top-right', 'top-left'],
         'text-radial-offset': 1.2,
         'text-max-width': 12,

@@ -3,10 +3,11 @@
  * (`mapStateOf`). The controller applies only the differences between two map states, so this is
  * the one path from state to map, and it is tested without WebGL.
  */
-import { countMatches, mapViewOf } from '../analysis/filter';
+import { mapViewOf, matchesInDistrict } from '../analysis/filter';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
-import type { Lang } from '../domain/localized';
+import { type Lang, nameIn } from '../domain/localized';
 import type { Frame, LayerGroup, ViewState } from '../state/store';
+import { type ResolvedBasemap, resolveBasemap } from './basemaps';
 import { SOURCE } from './layers';
 
 /** A feature-state value. */
@@ -28,17 +29,50 @@ export const FEATURE_STATE_DEFAULTS: Readonly<Record<string, FeatureStateValue>>
   schematic: false,
 };
 
-/** A count beside a district's label: its matching records known only by district. */
-export interface DistrictBadge {
+/** One record in a district group: a small mark, coloured like a point of the same record would be. */
+export interface GroupMark {
   id: string;
-  /** [lon, lat] degrees. */
-  anchor: [number, number];
-  count: number;
-  /** Whether it is drawn: a count above 0, with the carriers layer group visible. */
-  shown: boolean;
-  /** Tooltip in the interface language. */
-  title: string;
+  /** CSS colour: the first chosen direction the record carries, else its own first direction, else the default. */
+  colour: string;
+  /** The record's name in the interface language (tooltip and accessible name). */
+  name: string;
 }
+
+/**
+ * Beside a district's label, the district's matching records known only by district (or district
+ * set): one mark each, in a framed and captioned group so that no one reads them as sites.
+ */
+export interface DistrictGroup {
+  /** District id. */
+  id: string;
+  /** [lon, lat] degrees: the district's label anchor. */
+  anchor: [number, number];
+  /** Number of marks (= the district's unplaced matching records under the counting rule). */
+  count: number;
+  marks: GroupMark[];
+  /** Whether it is drawn: some marks, with the carriers layer group visible. */
+  shown: boolean;
+  /** Caption in the interface language, e.g. "仅知板块 12". */
+  caption: string;
+  /** Tooltip of the caption in the interface language. */
+  title: string;
+  /** Which side of the district's label anchor the group sits on (`GROUP_SIDE`). */
+  side: GroupSide;
+}
+
+/** Side of a district's label anchor where its group is drawn. */
+export type GroupSide = 'right' | 'left' | 'top' | 'bottom';
+
+/**
+ * Map design: where each district's group goes so that groups, park labels and district names do
+ * not cover each other at the first view (the centre is crowded: 姑苏, SIP, 相城, 高新区 lie within
+ * ~60 px of each other). Groups face open ground, a lake or the city's edge. Default: right.
+ */
+const GROUP_SIDE: Readonly<Record<string, GroupSide>> = {
+  kunshan: 'top',
+  snd: 'left',
+  gusu: 'bottom',
+};
 
 /** Screen space (CSS px) the camera keeps clear, e.g. for an open card. */
 export interface Padding {
@@ -54,10 +88,12 @@ export interface MapState {
   featureStates: FeatureStates;
   /** Layer ids switched off (visibility `none`). */
   hiddenLayers: string[];
-  badges: DistrictBadge[];
+  groups: DistrictGroup[];
   /** The latest camera request; applied when its `seq` is new. */
   frame: Frame | null;
   padding: Padding;
+  /** The online basemap to draw under our layers, or `null` for the embedded one. */
+  basemap: ResolvedBasemap | null;
 }
 
 /** The data the map state depends on. */
@@ -69,19 +105,31 @@ export interface MapData {
   parkIds: ReadonlySet<string>;
 }
 
-/** Layout facts the derivation needs: where the card is, in CSS px. */
+/** Facts outside the view state the derivation needs. */
 export interface MapLayout {
   /** Width of the card column when a card or panel is open over the map's right side (0: none). */
   cardWidth_px: number;
+  /** The user's keys for online basemaps that need one, by basemap id. */
+  basemapKeys?: Readonly<Record<string, string>>;
 }
 
 /** Margin (px) kept around framed features. */
 const FRAME_MARGIN_PX = 40;
 
-const BADGE_TITLE: Record<Lang, (n: number) => string> = {
-  zh: (n) => `${n} 个匹配的记录仅知所在板块`,
-  en: (n) => `${n} matching record${n === 1 ? '' : 's'} known only by district`,
+/** Words of the district groups (the map's own, like the legend entries of the catalogue). */
+const GROUP_WORDS: Record<Lang, { caption: (n: number) => string; title: (n: number) => string }> = {
+  zh: {
+    caption: (n) => `仅知板块 ${n}`,
+    title: (n) => `${n} 个匹配的记录仅知所在板块：示意，不代表位置`,
+  },
+  en: {
+    caption: (n) => `district only · ${n}`,
+    title: (n) => `${n} matching record${n === 1 ? '' : 's'} known only by district: schematic, not locations`,
+  },
 };
+
+/** Colour of a mark with no direction of its own (the theme's default carrier colour). */
+export const DEFAULT_MARK_COLOUR = '#6b7380';
 
 const isPlaced = (c: Pick<CarrierProps, 'precision'>) => c.precision === 'site' || c.precision === 'area';
 
@@ -97,13 +145,13 @@ function put(states: FeatureStates, source: string, id: string, key: string, val
  * Derives the map state (pure).
  * @param data records, districts and directions.
  * @param view the view state and its pending camera request.
- * @param groups layer ids per toggle group (from the layer catalogue).
+ * @param catalogue layer ids per toggle group, and of the embedded basemap (from the layer catalogue).
  * @param layout the card's width, which the camera keeps clear.
  */
 export function mapStateOf(
   data: MapData,
   view: ViewState & { frame: Frame | null },
-  groups: Readonly<Record<LayerGroup, readonly string[]>>,
+  catalogue: { groups: Readonly<Record<LayerGroup, readonly string[]>>; embedded: readonly string[] },
   layout: MapLayout,
 ): MapState {
   const featureStates: FeatureStates = {};
@@ -129,27 +177,38 @@ export function mapStateOf(
     put(featureStates, SOURCE.districts, id, 'schematic', outlined.schematic);
   }
 
-  const counts = countMatches(
-    data.carriers,
-    view.filter,
-    data.districts.map((d) => d.id),
-  );
   const hidden = new Set(view.hidden);
-  const badges = data.districts.map((d) => {
-    const count = counts.byDistrict[d.id]?.unplaced ?? 0;
-    const shown = count > 0 && !hidden.has('carriers');
-    return { id: d.id, anchor: d.anchor, count, shown, title: BADGE_TITLE[view.lang](count) };
+  const colourOf = new Map(fv.carriers.map((c) => [c.id, c.colour]));
+  const words = GROUP_WORDS[view.lang];
+  const groups = data.districts.map((d) => {
+    const marks = data.carriers
+      .filter((c) => !isPlaced(c) && matchesInDistrict(c, view.filter, d.id))
+      .map((c) => ({ id: c.id, colour: colourOf.get(c.id) ?? DEFAULT_MARK_COLOUR, name: nameIn(c, view.lang) }));
+    return {
+      id: d.id,
+      anchor: d.anchor,
+      count: marks.length,
+      marks,
+      shown: marks.length > 0 && !hidden.has('carriers'),
+      caption: words.caption(marks.length),
+      title: words.title(marks.length),
+      side: GROUP_SIDE[d.id] ?? 'right',
+    };
   });
-
-  const hiddenLayers = (Object.keys(groups) as LayerGroup[]).filter((g) => hidden.has(g)).flatMap((g) => groups[g]);
+  const basemap = resolveBasemap(view.basemap, layout.basemapKeys ?? {});
+  const hiddenLayers = [
+    ...(Object.keys(catalogue.groups) as LayerGroup[]).filter((g) => hidden.has(g)).flatMap((g) => catalogue.groups[g]),
+    ...(basemap ? catalogue.embedded : []),
+  ];
   const card = view.selection !== null || view.panel !== null ? layout.cardWidth_px : 0;
   return {
     lang: view.lang,
     featureStates,
     hiddenLayers,
-    badges,
+    groups,
     frame: view.frame,
     padding: { top: FRAME_MARGIN_PX, bottom: FRAME_MARGIN_PX, left: FRAME_MARGIN_PX, right: FRAME_MARGIN_PX + card },
+    basemap,
   };
 }
 

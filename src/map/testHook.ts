@@ -25,6 +25,10 @@ export interface TestHook {
   hiddenLayers: () => string[];
   /** A feature's state in a source. */
   featureState: (source: string, id: string) => Record<string, unknown>;
+  /** The first [lon, lat] of a feature's geometry as the map holds it (degrees), or null. */
+  featureCoordinate: (source: string, id: string) => [number, number] | null;
+  /** Ids of the sources in the style. */
+  sources: () => string[];
 }
 
 declare global {
@@ -97,5 +101,13 @@ export function exposeTestHook(map: MapLibreMap): void {
     },
     hiddenLayers: () => map.getLayersOrder().filter((id) => map.getLayoutProperty(id, 'visibility') === 'none'),
     featureState: (source, id) => map.getFeatureState({ source, id }),
+    featureCoordinate: (source, id) => {
+      const f = map.querySourceFeatures(source).find((x) => String(x.id) === id);
+      if (!f) return null;
+      let c: unknown = (f.geometry as { coordinates: unknown }).coordinates;
+      while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+      return Array.isArray(c) ? [Number(c[0]), Number(c[1])] : null;
+    },
+    sources: () => Object.keys(map.getStyle().sources),
   };
 }

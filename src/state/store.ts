@@ -48,12 +48,15 @@ export interface Frame {
   animate: boolean;
 }
 
-/** A URL parameter that was dropped, with why (formatted in the interface language by the UI). */
+/**
+ * Something the page could not honour, with why (formatted in the interface language by the UI):
+ * a URL parameter that was dropped, or an online basemap that could not be reached (`unreachable`).
+ */
 export interface UrlNotice {
   param: string;
   /** The offending value, possibly long and hostile: the UI truncates it and renders it as text. */
   value: string;
-  reason: 'unknown-param' | 'unknown-value' | 'malformed';
+  reason: 'unknown-param' | 'unknown-value' | 'malformed' | 'unreachable';
 }
 
 /** Everything a user can set, and what the URL holds. */
@@ -66,6 +69,8 @@ export interface ViewState {
   panel: Panel | null;
   /** The camera as last reported by the map; `null` until the user (or a link) moves it from the default framing. */
   camera: Camera | null;
+  /** Basemap id (`map/basemaps.ts`); `embedded` is the offline default. */
+  basemap: string;
 }
 
 /** The store's state: the view, plus the pending camera request and the notices of the last link read. */
@@ -82,6 +87,7 @@ export const DEFAULT_VIEW: ViewState = {
   selection: null,
   panel: null,
   camera: null,
+  basemap: 'embedded',
 };
 
 /** Typed actions of the store. */
@@ -103,6 +109,10 @@ export interface AppActions {
   /** Applies a view read from a link or a history entry, with the notices of what was dropped. */
   restore: (view: ViewState, notices?: UrlNotice[]) => void;
   dismissNotices: () => void;
+  /** Chooses a basemap by id. */
+  setBasemap: (id: string) => void;
+  /** An online basemap failed or timed out: back to the embedded one, with a notice. */
+  basemapFailed: (id: string) => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -189,6 +199,16 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
     setCamera: (camera) => set({ camera }),
     restore: (view, n) => set((s) => reduceRestore(s, view, n)),
     dismissNotices: () => set({ notices: [] }),
+    setBasemap: (basemap) => set((s) => (s.basemap === basemap ? {} : { basemap })),
+    basemapFailed: (id) =>
+      set((s) =>
+        s.basemap === id
+          ? {
+              basemap: DEFAULT_VIEW.basemap,
+              notices: [...s.notices, { param: 'basemap', value: id, reason: 'unreachable' }],
+            }
+          : {},
+      ),
   }));
 }
 
@@ -201,5 +221,6 @@ export function viewOf(s: ViewState): ViewState {
     selection: s.selection,
     panel: s.panel,
     camera: s.camera,
+    basemap: s.basemap,
   };
 }

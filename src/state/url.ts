@@ -15,6 +15,7 @@
  * | `sel` | a record id, or district ids | `sel=sip-nano-sci-tech-park`, `sel=sip,wuzhong` |
  * | `panel` | `city` or `quality` | `panel=city` |
  * | `view` | lon,lat,zoom[,bearing[,pitch]] (degrees, zoom level) | `view=120.6200,31.3000,10.5` |
+ * | `basemap` | an online basemap id (`map/basemaps.ts`; the embedded one is the default) | `basemap=osm` |
  */
 import { EMPTY_FILTER, type FilterState, type MatchMode } from '../analysis/filter';
 import type { Lang } from '../domain/localized';
@@ -37,6 +38,8 @@ export interface KnownValues {
   kinds: readonly string[];
   /** Whether a record id exists. */
   isRecord: (id: string) => boolean;
+  /** Basemap ids. */
+  basemaps: readonly string[];
 }
 
 /** Parameter names in the order they are written. */
@@ -51,6 +54,7 @@ export const URL_PARAMS = [
   'sel',
   'panel',
   'view',
+  'basemap',
 ] as const;
 
 /** At most this many notices are kept from one URL, however long it is. */
@@ -109,6 +113,7 @@ export function encodeView(v: ViewState, withCamera = true): string {
   if (v.selection?.type === 'districts') put('sel', list(v.selection.ids));
   if (v.panel) put('panel', v.panel);
   if (withCamera && v.camera) put('view', encodeCamera(v.camera));
+  if (v.basemap !== DEFAULT_VIEW.basemap) put('basemap', encodeURIComponent(v.basemap));
   return out.join('&');
 }
 
@@ -185,6 +190,7 @@ export function decodeView(search: string | URLSearchParams, known: KnownValues)
       selection: decodeSelection(get('sel'), known, note),
       panel,
       camera: decodeCamera(get('view'), note),
+      basemap: oneOf('basemap', known.basemaps, DEFAULT_VIEW.basemap),
     },
     notices,
   };

@@ -8,6 +8,7 @@ import { countMatches, matchesInDistrict } from '../analysis/filter';
 import { buildSearch, type SearchHit } from '../analysis/search';
 import { type AppData, loadAppData } from '../data/load';
 import type { CarrierProps } from '../domain/built';
+import { BASEMAPS } from '../map/basemaps';
 import { StoreProvider, useApp } from '../state/context';
 import { frameOfDistricts, frameOfRecord } from '../state/framing';
 import { syncWithHistory } from '../state/history';
@@ -29,6 +30,7 @@ function knownValues(data: AppData): KnownValues {
     districts: data.manifest.districts.map((x) => x.id),
     kinds: Object.keys(data.manifest.counts.carriers_by_kind),
     isRecord: (id) => data.carrierById.has(id),
+    basemaps: BASEMAPS.map((b) => b.id),
   };
 }
 
@@ -76,6 +78,7 @@ function noticeText(n: UrlNotice, lang: Lang): string {
     'unknown-param': 'noticeUnknownParam',
     'unknown-value': 'noticeUnknownValue',
     malformed: 'noticeMalformed',
+    unreachable: 'noticeUnreachable',
   };
   const value = n.value.length >= MAX_NOTICE_VALUE ? `${n.value.slice(0, MAX_NOTICE_VALUE - 1)}…` : n.value;
   return `${n.param}=${value} (${t(lang, key[n.reason])})`;
@@ -85,16 +88,18 @@ function noticeText(n: UrlNotice, lang: Lang): string {
 const NOTICES_SHOWN = 3;
 
 function Notices({ lang }: { lang: Lang }) {
-  const notices = useApp((s) => s.notices);
+  const all = useApp((s) => s.notices);
   const dismiss = useApp((s) => s.dismissNotices);
-  if (notices.length === 0) return null;
+  if (all.length === 0) return null;
+  const notices = all.filter((n) => n.reason !== 'unreachable');
+  const basemaps = all.filter((n) => n.reason === 'unreachable');
   const shown = notices.slice(0, NOTICES_SHOWN).map((n) => noticeText(n, lang));
   const more = notices.length > NOTICES_SHOWN ? ` ${t(lang, 'noticeMore')} ${notices.length - NOTICES_SHOWN}` : '';
   return (
     <div className="notice" role="status" data-testid="notice">
       <span>
-        {t(lang, 'urlNotice')}: {shown.join('; ')}
-        {more}
+        {notices.length > 0 && `${t(lang, 'urlNotice')}: ${shown.join('; ')}${more}`}
+        {basemaps.length > 0 && t(lang, 'basemapFailed')}
       </span>
       <button type="button" onClick={dismiss} aria-label={t(lang, 'close')}>
         ×

@@ -3,11 +3,14 @@
  * toggle per layer group, one line per legend entry a layer declares. The kind toggles filter
  * records by kind.
  */
+import { useState } from 'react';
 import type { Kind } from '../domain/schema';
+import { BASEMAPS } from '../map/basemaps';
 import type { LayerCatalogue, Swatch } from '../map/catalogue';
 import { LIGHT } from '../map/theme';
 import { useApp } from '../state/context';
 import { LAYER_GROUPS, type LayerGroup } from '../state/store';
+import { readBasemapKeys, writeBasemapKey } from './basemapKeys';
 import { type Lang, type StringKey, t } from './i18n';
 
 const GROUP_LABEL: Record<LayerGroup, StringKey> = {
@@ -63,6 +66,50 @@ export function FocusKey({ catalogue }: { catalogue: LayerCatalogue }) {
   );
 }
 
+/** The basemap switch: the embedded basemap, or an online one (asking for its key when it needs one). */
+export function BasemapSwitch({ lang }: { lang: Lang }) {
+  const basemap = useApp((s) => s.basemap);
+  const setBasemap = useApp((s) => s.setBasemap);
+  const [asking, setAsking] = useState<string | null>(null);
+  const [key, setKey] = useState('');
+  const choose = (id: string) => {
+    const b = BASEMAPS.find((x) => x.id === id);
+    if (b?.needsKey && !readBasemapKeys()[id]) setAsking(id);
+    else setBasemap(id);
+  };
+  return (
+    <div className="basemap-switch">
+      <label>
+        {t(lang, 'basemap')}{' '}
+        <select data-testid="basemap" value={basemap} onChange={(e) => choose(e.target.value)}>
+          {BASEMAPS.map((b) => (
+            <option key={b.id} value={b.id}>
+              {lang === 'en' ? b.name_en : b.name_zh}
+            </option>
+          ))}
+        </select>
+      </label>
+      {asking && (
+        <form
+          className="basemap-key"
+          onSubmit={(e) => {
+            e.preventDefault();
+            writeBasemapKey(asking, key.trim());
+            setAsking(null);
+            if (key.trim()) setBasemap(asking);
+          }}
+        >
+          <label>
+            {t(lang, 'basemapKey')}
+            <input value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} />
+          </label>
+          <button type="submit">OK</button>
+        </form>
+      )}
+    </div>
+  );
+}
+
 export interface LegendProps {
   lang: Lang;
   catalogue: LayerCatalogue;
@@ -85,6 +132,7 @@ export function Legend({ lang, catalogue, kinds }: LegendProps) {
   return (
     <section className="panel legend" data-testid="legend" aria-label={t(lang, 'legend')}>
       <h2>{t(lang, 'legend')}</h2>
+      <BasemapSwitch lang={lang} />
       <ul className="toggles">
         {LAYER_GROUPS.filter((g) => catalogue.groups[g].length > 0).map((group) => (
           <li key={group}>
@@ -130,7 +178,17 @@ export function Legend({ lang, catalogue, kinds }: LegendProps) {
           </li>
         ))}
       </ul>
-      <p className="note">{t(lang, 'districtLevelNote')}</p>
+      <div className="legend-group" data-testid="legend-groups">
+        <span className="district-group sample" aria-hidden="true">
+          <span className="group-caption">{lang === 'en' ? 'district only · 3' : '仅知板块 3'}</span>
+          <span className="group-marks">
+            {[LIGHT.carrierDefault, LIGHT.park, LIGHT.aiPlus].map((c) => (
+              <span key={c} className="group-mark" style={{ background: c }} />
+            ))}
+          </span>
+        </span>
+        <p className="note">{t(lang, 'districtLevelNote')}</p>
+      </div>
     </section>
   );
 }

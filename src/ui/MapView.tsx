@@ -11,7 +11,9 @@ import { type MapData, mapStateOf } from '../map/mapState';
 import { buildStyle } from '../map/style';
 import { LIGHT } from '../map/theme';
 import { useApp, useAppStore } from '../state/context';
+import { frameOfDistricts } from '../state/framing';
 import type { AppState } from '../state/store';
+import { readBasemapKeys } from './basemapKeys';
 import { FocusKey } from './Legend';
 
 /** Width (CSS px) the card column takes over the map's right side, margin included (see app.css `.card`). */
@@ -62,7 +64,8 @@ export function MapView({ data, onError }: MapViewProps) {
     [data],
   );
   const derive = useMemo(
-    () => (s: AppState) => mapStateOf(mapData, s, catalogue.groups, { cardWidth_px: CARD_WIDTH_PX }),
+    () => (s: AppState) =>
+      mapStateOf(mapData, s, catalogue, { cardWidth_px: CARD_WIDTH_PX, basemapKeys: readBasemapKeys() }),
     [mapData, catalogue],
   );
   const errorRef = useRef(onError);
@@ -84,11 +87,10 @@ export function MapView({ data, onError }: MapViewProps) {
             else st.selectDistricts([hit.id]);
           } else st.clearSelection();
         },
-        onBadge: (id) => {
-          const d = data.districtById.get(id);
-          store.getState().selectDistricts([id], d ? { bbox: d.bbox } : undefined);
-        },
+        onGroup: (id) => store.getState().selectDistricts([id], frameOfDistricts(data, [id])),
+        onMark: (id) => store.getState().selectRecord(id),
         onCamera: (camera) => store.getState().setCamera(camera),
+        onBasemapFailed: (id) => store.getState().basemapFailed(id),
         onLoad: (error) => {
           if (error) errorRef.current(error);
           else c.sync(derive(store.getState()));

@@ -26,8 +26,8 @@ const STRINGS = {
   layerParks: { zh: '十大数字经济产业园', en: 'Ten city parks' },
   layerCarriers: { zh: '主要产业载体', en: 'Key carriers' },
   districtLevelNote: {
-    zh: '仅知所在板块的载体不画成点：其数目以“+N”标在板块标注旁，并列在板块卡片中。',
-    en: 'Carriers known only by district are not drawn as points: their number is shown as “+N” beside the district marker, and they are listed in its card.',
+    zh: '仅知所在板块：这些记录不画成点。每条记录在板块名旁的虚线框（“仅知板块 N”）中画一个小圆点，颜色表示方向；仅为示意，不代表位置。点击圆点查看记录。',
+    en: 'District only: these records are not drawn as points. Each is a small dot (colour = direction) in the dashed box (“district only · N”) beside its district’s name: schematic, not a location. Click a dot for its card.',
   },
   kind: { zh: '类型', en: 'Kind' },
   kindDistrict: { zh: '板块（区/县级市）', en: 'District' },
@@ -42,6 +42,7 @@ const STRINGS = {
   location: { zh: '位置', en: 'Location' },
   precision_site: { zh: '具体地点', en: 'site' },
   precision_area: { zh: '片区', en: 'area' },
+  precision_town: { zh: '所在镇（街道）附近', en: 'in or near a town' },
   precision_district: { zh: '仅知板块', en: 'district only' },
   'precision_district-set': { zh: '跨多个板块', en: 'several districts' },
   schematic: { zh: '示意', en: 'schematic' },
@@ -114,6 +115,16 @@ const STRINGS = {
   noticeUnknownValue: { zh: '无法识别的值', en: 'unrecognised value' },
   noticeMalformed: { zh: '格式不正确', en: 'malformed' },
   noticeMore: { zh: '等', en: 'and more' },
+  noticeUnreachable: { zh: '无法访问', en: 'unreachable' },
+  basemapFailed: {
+    zh: '在线底图无法加载，已改用内置底图。',
+    en: 'The online basemap could not be loaded; showing the built-in basemap.',
+  },
+  basemap: { zh: '底图', en: 'Basemap' },
+  basemapKey: {
+    zh: '请输入天地图密钥（tk），仅保存在本浏览器中：',
+    en: 'Tianditu key (tk), kept only in this browser:',
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

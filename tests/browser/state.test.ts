@@ -287,6 +287,31 @@ describe('a map fit to present', () => {
     await page.close();
   });
 
+  it('draws the records known only by district as marks in a framed group that follows the filter and opens cards', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { features } = await served(page);
+    const marks = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.district-group:not([hidden]) [data-record]')].map(
+          (e) => e.dataset.record,
+        ),
+      );
+    const unplacedSpans = (f: (typeof features)[number]) => (f.geometry === null ? f.properties.districts.length : 0);
+    expect((await marks()).length).toBe(features.reduce((n, f) => n + unplacedSpans(f), 0));
+    await page.click('[data-direction="integrated-circuits"]');
+    await idle(page);
+    const ic = features.filter((f) => f.properties.directions_own.some((d) => d.key === 'integrated-circuits'));
+    expect(new Set(await marks())).toEqual(new Set(ic.filter((f) => f.geometry === null).map((f) => f.properties.id)));
+    expect((await marks()).length).toBeGreaterThan(0);
+    const first = (await marks())[0];
+    await page.click(`.district-group [data-record="${first}"]`);
+    await page.locator(`[data-testid=card][data-id="${first}"]`).waitFor();
+    expect(await page.getByTestId('legend').textContent()).toContain('仅知板块');
+    await page.screenshot({ path: resolve(shots, 'groups-integrated-circuits.png') });
+    await page.close();
+  });
+
   it('counts a district the same on its chip, its badge and its card, and nothing outside a district filter', async () => {
     const { page } = await openPage(h);
     await gotoMap(page, h.origin, '?district=xiangcheng');
@@ -306,7 +331,7 @@ describe('a map fit to present', () => {
     const chip = Number(
       await page.locator('[data-district="xiangcheng"] [data-testid=district-chip-count]').textContent(),
     );
-    await page.click('[data-badge="xiangcheng"]');
+    await page.click('[data-badge="xiangcheng"] .group-caption');
     const count = page.locator('[data-testid=card][data-id="xiangcheng"] [data-testid=district-count]');
     await count.waitFor();
     expect(Number(await count.getAttribute('data-records'))).toBe(chip);

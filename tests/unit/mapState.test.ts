@@ -10,14 +10,17 @@ import { DEFAULT_VIEW, type LayerGroup, type ViewState } from '../../src/state/s
 import { expectFixture, stateFixture } from './fixtures';
 
 const fx = stateFixture();
-const groups: Record<LayerGroup, string[]> = {
-  focus: ['districts-focus'],
-  parks: ['parks-symbol', 'parks-label'],
-  carriers: ['carriers-circle', 'carriers-label'],
+const catalogue = {
+  groups: {
+    focus: ['districts-focus'],
+    parks: ['parks-symbol', 'parks-label'],
+    carriers: ['carriers-circle', 'carriers-label'],
+  } as Record<LayerGroup, string[]>,
+  embedded: ['water-fill'],
 };
 const layout = { cardWidth_px: 300 };
 const derive = (view: Partial<ViewState>): MapState =>
-  mapStateOf(fx.mapData, { ...DEFAULT_VIEW, ...view, frame: null }, groups, layout);
+  mapStateOf(fx.mapData, { ...DEFAULT_VIEW, ...view, frame: null }, catalogue, layout);
 
 const filters: Record<string, FilterState> = {
   none: EMPTY_FILTER,
@@ -36,9 +39,26 @@ describe('mapStateOf', () => {
     expect(s.hiddenLayers).toEqual([]);
     expect(s.padding.right).toBe(s.padding.left);
   });
-  it.each(Object.keys(filters))('derives feature states and badges for the filter "%s"', (name) => {
+  it.each(Object.keys(filters))('derives feature states and district groups for the filter "%s"', (name) => {
     const s = derive({ filter: filters[name] });
-    expectFixture('state', `mapState-${name}`, { featureStates: s.featureStates, badges: s.badges });
+    const groups = s.groups.map((g) => ({
+      id: g.id,
+      shown: g.shown,
+      marks: g.marks.map((m) => `${m.id} ${m.colour}`),
+    }));
+    expectFixture('state', `mapState-${name}`, { featureStates: s.featureStates, groups });
+  });
+  it('draws one mark per unplaced matching record in each district it spans, never a placed one', () => {
+    const g = derive({ filter: filters.ai }).groups;
+    // ai: r1 (area, placed), r3 (set a+b), r6 (site, placed).
+    expect(g.map((x) => [x.id, x.marks.map((m) => m.id)])).toEqual([
+      ['a', ['r3']],
+      ['b', ['r3']],
+      ['c', []],
+    ]);
+    expect(g.find((x) => x.id === 'c')?.shown).toBe(false);
+    expect(g.find((x) => x.id === 'a')?.caption).toBe('仅知板块 1');
+    expect(derive({ filter: filters.ai, lang: 'en' }).groups[0].marks[0].name).toBe('East–West AI Corridor');
   });
   it('outlines a district-set record by its districts, dashed when read from the name', () => {
     expect(derive({ selection: { type: 'record', id: 'r5' } }).featureStates.districts).toEqual({
@@ -58,10 +78,25 @@ describe('mapStateOf', () => {
       c: { selected: true },
     });
   });
-  it('hides the layers of hidden groups, and the badges with the carriers', () => {
+  it('hides the layers of hidden groups, and the district groups with the carriers', () => {
     const s = derive({ hidden: ['focus', 'carriers'] });
     expect(s.hiddenLayers).toEqual(['districts-focus', 'carriers-circle', 'carriers-label']);
-    expect(s.badges.every((b) => !b.shown)).toBe(true);
+    expect(s.groups.every((b) => !b.shown)).toBe(true);
+  });
+  it('draws an online basemap in place of the embedded one, with its key, and never without a needed key', () => {
+    const osm = derive({ basemap: 'osm' });
+    expect(osm.basemap?.layers[0][0]).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(osm.hiddenLayers).toEqual(['water-fill']);
+    expect(derive({ basemap: 'tianditu' }).basemap).toBeNull();
+    const tdt = mapStateOf(fx.mapData, { ...DEFAULT_VIEW, basemap: 'tianditu', frame: null }, catalogue, {
+      ...layout,
+      basemapKeys: { tianditu: 'k&1' },
+    }).basemap;
+    expect(tdt?.layers).toHaveLength(2);
+    expect(tdt?.layers[0][0]).toContain('tk=k%261');
+    expect(tdt?.attribution).toContain('审图号');
+    expect(derive({ basemap: 'amap' }).basemap?.datum).toBe('gcj02');
+    expect(derive({}).basemap).toBeNull();
   });
   it('keeps the card column clear when a card or panel is open', () => {
     expect(derive({ panel: 'city' }).padding.right - derive({}).padding.right).toBe(layout.cardWidth_px);
@@ -69,7 +104,7 @@ describe('mapStateOf', () => {
   });
   it('carries the label language and the camera request', () => {
     const frame = { seq: 3, target: { home: true as const }, animate: false };
-    const s = mapStateOf(fx.mapData, { ...DEFAULT_VIEW, lang: 'en', frame }, groups, layout);
+    const s = mapStateOf(fx.mapData, { ...DEFAULT_VIEW, lang: 'en', frame }, catalogue, layout);
     expect(s.lang).toBe('en');
     expect(s.frame).toBe(frame);
   });
@@ -80,14 +115,17 @@ describe('counts agree on every surface', () => {
   it.each(Object.keys(filters))('for the filter "%s"', (name) => {
     const f = filters[name];
     const counts = countMatches(fx.carriers, f, ids);
-    const badges = derive({ filter: f }).badges;
+    const groups = derive({ filter: f }).groups;
     for (const d of ids) {
       // District card: the records it lists as matching.
       const listed = fx.carriers.filter((c) => c.districts.includes(d) && matchesInDistrict(c, f, d));
       expect(counts.byDistrict[d].records, d).toBe(listed.length);
-      // Badge: the unplaced among them.
+      // District group: one mark per unplaced record among them.
       const unplaced = listed.filter((c) => c.precision === 'district' || c.precision === 'district-set');
-      expect(badges.find((b) => b.id === d)?.count, d).toBe(unplaced.length);
+      expect(
+        groups.find((b) => b.id === d)?.marks.map((m) => m.id),
+        d,
+      ).toEqual(unplaced.map((c) => c.id));
       expect(counts.byDistrict[d].unplaced, d).toBe(unplaced.length);
       // A district outside the district filter counts nothing.
       if (f.districts.length > 0 && !f.districts.includes(d)) expect(counts.byDistrict[d].records, d).toBe(0);

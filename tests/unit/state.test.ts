@@ -20,6 +20,7 @@ const known: KnownValues = {
   districts: ['sip', 'gusu', 'wuzhong'],
   kinds: ['lab', 'carrier'],
   isRecord: (id) => id === 'sip-nano-sci-tech-park',
+  basemaps: ['embedded', 'osm'],
 };
 
 const camera: Camera = { center: [120.6234, 31.3012], zoom: 10.25, bearing: 15, pitch: 30 };
@@ -38,6 +39,7 @@ const full: ViewState = {
   selection: { type: 'record', id: 'sip-nano-sci-tech-park' },
   panel: 'quality',
   camera,
+  basemap: 'osm',
 };
 
 describe('store actions', () => {
@@ -78,6 +80,14 @@ describe('store actions', () => {
     store.getState().setLayerVisible('focus', true);
     expect(store.getState().hidden).toEqual(['carriers']);
   });
+  it('falls back from an unreachable basemap to the embedded one, with a notice', () => {
+    const store = createAppStore({ ...DEFAULT_VIEW, basemap: 'osm' });
+    store.getState().basemapFailed('tianditu');
+    expect(store.getState().basemap).toBe('osm');
+    store.getState().basemapFailed('osm');
+    expect(store.getState().basemap).toBe('embedded');
+    expect(store.getState().notices).toEqual([{ param: 'basemap', value: 'osm', reason: 'unreachable' }]);
+  });
   it('restoring a view jumps to its camera, or home when it has none', () => {
     const store = createAppStore();
     store.getState().restore(full);
@@ -102,7 +112,7 @@ describe('URL codec', () => {
   });
   it('is short and readable', () => {
     expect(encodeView(full)).toBe(
-      'lang=en&dir=blockchain,artificial-intelligence&mode=all&inherit=1&district=sip&kind=lab&hide=focus,carriers&sel=sip-nano-sci-tech-park&panel=quality&view=120.6234,31.3012,10.25,15,30',
+      'lang=en&dir=blockchain,artificial-intelligence&mode=all&inherit=1&district=sip&kind=lab&hide=focus,carriers&sel=sip-nano-sci-tech-park&panel=quality&view=120.6234,31.3012,10.25,15,30&basemap=osm',
     );
   });
   it('writes a camera with no rotation as lon,lat,zoom', () => {
@@ -123,6 +133,7 @@ describe('URL codec', () => {
     ['view=120,31', 'view', 'malformed'],
     ['view=abc,31,9', 'view', 'malformed'],
     ['view=120,95,9', 'view', 'malformed'],
+    ['basemap=mapbox', 'basemap', 'unknown-value'],
     ['utm_source=mail', 'utm_source', 'unknown-param'],
   ])('drops %s with one notice and keeps the rest', (bad, param, reason) => {
     const { view, notices } = decodeView(`${bad}&lang=en&dir=blockchain`, known);
