@@ -1,39 +1,62 @@
 /**
- * The data build as a function: read → validate (zod, record lock) → check → build layers → write.
- * Used by the CLI (`geo/build/index.ts`) and by the tests, which run it on fixtures.
+ * The data build as a function: read → validate (zod, record lock, gazetteer) → check → geocode →
+ * build layers → write. Used by the CLI (`geo/build/index.ts`) and by the tests, which run it on fixtures.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest } from '../../src/domain/built';
+import type { GeocodeReport, Manifest } from '../../src/domain/built';
 import { checkRecords, joinDistrictPolygons } from './check';
 import { checkExtents } from './extent';
+import { districtJoin, readGazetteer } from './gazetteer';
+import { geocodePlaces, geocodeRecords, geocodeReport } from './geocode';
 import { DataBuildError } from './issues';
 import { buildLayers } from './layers';
 import { checkInventory } from './lock';
 import { type BuildInputs, readBaseGeography, readRecords } from './read';
 import { generatedTextIssues } from './text';
 
+/** File name of the geocode report in the output folder. */
+export const GEOCODE_REPORT_FILE = 'geocode-report.json';
+
+/** What a build wrote: the manifest (`manifest.json`) and the geocode report (`geocode-report.json`). */
+export interface BuildResult {
+  manifest: Manifest;
+  geocode: GeocodeReport;
+}
+
 /**
- * Builds the data and writes it to `outDir` (replaced whole).
- * @returns the manifest written to `outDir/manifest.json`.
+ * Builds the data and writes it to `outDir` (replaced whole): the layers, `manifest.json` and
+ * `geocode-report.json`.
+ * @returns the manifest and the geocode report written.
  * @throws DataBuildError listing every problem with file, line, record and field (bad records, a
  *   record file or record lost against the lock or the inventory, a document named by number in
- *   text users see); Error when an input folder or base-geography file is missing.
+ *   text users see, a gazetteer feature failing its schema, a record whose words name a place
+ *   outside its district or several places and that does not settle it); Error when an input
+ *   folder or base-geography file is missing.
  */
-export function buildData(inputs: BuildInputs, outDir: string): Manifest {
-  const base = readBaseGeography(inputs.sharedGeoDir);
+export function buildData(inputs: BuildInputs, outDir: string): BuildResult {
+  const base = readBaseGeography(inputs.sharedGeoDir, inputs.rootDir);
   const records = readRecords(inputs);
   const { polygons, issues: joinIssues } = joinDistrictPolygons(records, base);
+  const { gazetteer, issues: gazetteerIssues } = readGazetteer(
+    base.gazetteer,
+    districtJoin(records.districts, base.divisions, polygons),
+  );
+  const titles = new Map(records.sources.map((s) => [s.id, { short_en: s.short_en, short_zh: s.short_zh }]));
+  const places = geocodePlaces(gazetteer.entries, records.places);
+  const { resolutions, issues: geocodeIssues } = geocodeRecords(records.carriers, places, titles);
   const issues = [
     ...records.issues,
     ...joinIssues,
+    ...gazetteerIssues,
     ...checkRecords(records, polygons),
     ...checkExtents(records, base, polygons),
     ...checkInventory(inputs.geoDir, inputs.rootDir, records.carriers, records.sources),
+    ...geocodeIssues,
   ];
   if (issues.length > 0) throw new DataBuildError(issues);
 
-  const { layers, manifest } = buildLayers(records, base, polygons);
+  const { layers, manifest } = buildLayers(records, base, polygons, { gazetteer, resolutions });
   const at = new Map(records.carriers.map((c) => [c.id, c.at]));
   const generated = layers.carriers.data.features.flatMap((f) => {
     const p = f.properties as { id: string; basis: string; basis_zh: string };
@@ -41,11 +64,13 @@ export function buildData(inputs: BuildInputs, outDir: string): Manifest {
     return where ? generatedTextIssues({ basis: p.basis, basis_zh: p.basis_zh }, where) : [];
   });
   if (generated.length > 0) throw new DataBuildError(generated);
+  const geocode = geocodeReport(resolutions);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   for (const layer of Object.values(layers)) {
     writeFileSync(join(outDir, layer.file), JSON.stringify(layer.data));
   }
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 1));
-  return manifest;
+  writeFileSync(join(outDir, GEOCODE_REPORT_FILE), JSON.stringify(geocode, null, 1));
+  return { manifest, geocode };
 }

@@ -49,7 +49,7 @@ try {
     }
   }
 
-  const m = buildData(inputs, resolve(root, 'public', 'data'));
+  const { manifest: m, geocode } = buildData(inputs, resolve(root, 'public', 'data'));
   const c = m.counts;
   console.log(
     `data: ${c.districts} districts, ${c.parks} parks, ${c.carriers} carriers, ${c.places} places → public/data/`,
@@ -59,6 +59,13 @@ try {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
   );
+  const arrow = (Object.keys(geocode.before) as Array<keyof typeof geocode.before>)
+    .map((k) => `${k} ${geocode.before[k]} → ${geocode.after[k]}`)
+    .join(', ');
+  const statuses = Object.entries(geocode.by_status)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  console.log(`  geocoding: ${arrow} (${statuses}; public/data/geocode-report.json)`);
   console.log(
     `  by district: ${Object.entries(c.carriers_by_district)
       .map(([k, v]) => `${k} ${v}`)

@@ -7,11 +7,30 @@ import type { CarrierProps, DistrictInfo, Manifest } from '../../src/domain/buil
 import type { CarrierRecord, PlaceRecord } from '../../src/domain/schema';
 import { encodeKeys, mapTerms } from '../../src/domain/taxonomy';
 import type { DistrictPolygons } from './check';
+import { type Gazetteer, gazetteerLayer } from './gazetteer';
+import { countByPrecision, type GeocodeResolution } from './geocode';
 import type { BaseGeography, BuildRecords } from './read';
 
 /** Attribution of the base geography, as ../shared/geo/README.md asks. */
 export const BASE_ATTRIBUTION =
   'Boundaries © AMap 2020 (via ChinaAdminDivisonSHP) · Water © GSHHG (Wessel &amp; Smith) · Policy texts: Suzhou / Jiangsu governments';
+
+/**
+ * The map's attribution (HTML, shown by the attribution control): the base geography's, with the
+ * gazetteer's licences (e.g. "Places © GeoNames (CC BY 4.0), © OpenStreetMap contributors (ODbL),
+ * Wikipedia") before the policy texts.
+ */
+export function attributionOf(gazetteer: Gazetteer): string {
+  if (gazetteer.attribution.length === 0) return BASE_ATTRIBUTION;
+  const [geography, policy] = BASE_ATTRIBUTION.split(' · Policy texts');
+  return `${geography} · ${gazetteer.attribution.join(', ')} · Policy texts${policy}`;
+}
+
+/** What the geocoder adds to the records: the gazetteer, and how each record was resolved. */
+export interface Geocoded {
+  gazetteer: Gazetteer;
+  resolutions: readonly GeocodeResolution[];
+}
 
 /** A built layer: file name and content. */
 export interface BuiltLayer {
@@ -31,13 +50,30 @@ function districtAnchor(poly: Feature<Polygon | MultiPolygon>): [number, number]
 /**
  * Resolves a carrier's location to geometry, precision and a human-readable basis in English and
  * Chinese. The Chinese basis is the same statement; cited coordinates and notes written in English
- * (place bases, district-set notes) are kept in English there, since they quote their sources.
+ * (place bases, district-set notes) are kept in English there, since they quote their sources. A
+ * district record the geocoder placed (`resolution.place`) takes the geocoder's point and basis.
  */
-function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, district: { zh: string; en: string }) {
+function locate(
+  c: CarrierRecord,
+  places: Map<string, PlaceRecord>,
+  district: { zh: string; en: string },
+  resolution: GeocodeResolution | undefined,
+) {
   const loc = c.location;
+  const found = resolution?.place;
+  if (found?.point && resolution?.basis && resolution.basis_zh) {
+    return {
+      geometry: { type: 'Point', coordinates: found.point } as Point,
+      precision: resolution.after,
+      basis: resolution.basis,
+      basis_zh: resolution.basis_zh,
+      place: { id: found.id, name_zh: found.name_zh, name_en: found.name_en, uncertainty_km: found.uncertainty_km },
+    };
+  }
   if (loc.precision === 'site') {
     return {
       geometry: { type: 'Point', coordinates: [loc.lon, loc.lat] } as Point,
+      precision: loc.precision,
       basis: loc.basis,
       basis_zh: `具体地点：${loc.basis}`,
       place: undefined,
@@ -48,6 +84,7 @@ function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, district: { 
     const how = loc.note ? `${loc.note}; ` : '';
     return {
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] } as Point,
+      precision: loc.precision,
       basis: `${how}placed at the centre of ${p.name_zh} (±${p.uncertainty_km} km): ${p.basis}`,
       basis_zh: `置于${p.name_zh}中心（±${p.uncertainty_km} 公里），实际地点未知；中心坐标出处：${p.basis}`,
       place: { id: p.id, name_zh: p.name_zh, name_en: p.name_en, uncertainty_km: p.uncertainty_km },
@@ -63,11 +100,12 @@ function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, district: { 
       : loc.along
         ? `跨多个板块，无单一地点；所含板块按名称推断（示意）：底图中与${loc.along.join('、')}相接的板块`
         : '跨多个板块，无单一地点；所含板块按名称推断（示意），底图中无可计算的地物';
-    return { geometry: null, basis: `${how}: ${loc.note}`, basis_zh: zh, place: undefined };
+    return { geometry: null, precision: loc.precision, basis: `${how}: ${loc.note}`, basis_zh: zh, place: undefined };
   }
   const table = c.roles.includes('key-carrier');
   return {
     geometry: null,
+    precision: loc.precision,
     basis: table
       ? `only the district (${district.en}) is known: the table lists the carrier under it`
       : `only the district (${district.en}) is known from the document`,
@@ -79,11 +117,17 @@ function locate(c: CarrierRecord, places: Map<string, PlaceRecord>, district: { 
 }
 
 /**
- * Builds every layer and the manifest from checked records.
+ * Builds every layer and the manifest from checked records and their geocoding.
  * @returns layers to write to `public/data/` and the manifest describing them.
  */
-export function buildLayers(records: BuildRecords, base: BaseGeography, polygons: DistrictPolygons) {
+export function buildLayers(
+  records: BuildRecords,
+  base: BaseGeography,
+  polygons: DistrictPolygons,
+  geocoded: Geocoded,
+) {
   const { taxonomy } = records;
+  const resolutionOf = new Map(geocoded.resolutions.map((r) => [r.id, r]));
   const places = new Map(records.places.map((p) => [p.id, p]));
   const districtKeys = new Map(records.districts.map((d) => [d.id, mapTerms(d.direction_terms, taxonomy).keys]));
   const districtName = new Map(records.districts.map((d) => [d.id, { zh: d.name_zh, en: d.name_en }]));
@@ -91,10 +135,11 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
   const carrierFeatures: Array<Feature<Point | null, CarrierProps>> = records.carriers.map((c) => {
     const inherited = districtKeys.get(c.district) ?? [];
     const ownKeys = taxonomy.directions.map((d) => d.key).filter((k) => c.directions.some((o) => o.key === k));
-    const { geometry, basis, basis_zh, place } = locate(
+    const { geometry, precision, basis, basis_zh, place } = locate(
       c,
       places,
       districtName.get(c.district) ?? { zh: c.district, en: c.district },
+      resolutionOf.get(c.id),
     );
     const props: CarrierProps = {
       id: c.id,
@@ -114,7 +159,7 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
       directions_inherited: inherited,
       dirs: encodeKeys(ownKeys),
       dirs_inh: encodeKeys(inherited),
-      precision: c.location.precision,
+      precision,
       ...(c.location.precision === 'district-set' ? { extent: c.location.extent } : {}),
       basis,
       basis_zh,
@@ -125,8 +170,9 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
   });
 
   const located = carrierFeatures.filter((f) => f.geometry !== null) as Array<Feature<Point, CarrierProps>>;
+  // The uncertainty circles of records drawn in or near an area or a town; a site has none.
   const carrierAreas: Feature<Polygon>[] = located
-    .filter((f) => f.properties.place)
+    .filter((f) => f.properties.place && (f.properties.precision === 'area' || f.properties.precision === 'town'))
     .map((f) => {
       const p = f.properties;
       const halo = circle(f.geometry.coordinates, p.place?.uncertainty_km ?? 1, { steps: 48, units: 'kilometers' });
@@ -220,15 +266,15 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
     'neighbour-labels': { file: 'base-neighbour-labels.geojson', data: neighbourLabels },
     water: { file: 'base-water.geojson', data: slim(base.water, ['name', 'name_en', 'class']) },
     rivers: { file: 'base-rivers.geojson', data: slim(base.rivers, ['class']) },
+    gazetteer: { file: 'gazetteer.geojson', data: gazetteerLayer(geocoded.gazetteer) },
   };
 
   const byDistrict: Record<string, number> = {};
-  const byPrecision: Record<string, number> = { site: 0, area: 0, district: 0, 'district-set': 0 };
+  const byPrecision = countByPrecision(carrierFeatures.map((f) => f.properties.precision));
   const byKind: Record<string, number> = {};
   for (const f of carrierFeatures) {
     byKind[f.properties.kind] = (byKind[f.properties.kind] ?? 0) + 1;
     byDistrict[f.properties.district] = (byDistrict[f.properties.district] ?? 0) + 1;
-    byPrecision[f.properties.precision] += 1;
   }
   const cityBbox = districtInfos.reduce(
     (b, d) => [
@@ -259,7 +305,7 @@ export function buildLayers(records: BuildRecords, base: BaseGeography, polygons
     directions: taxonomy.directions,
     categories: taxonomy.categories,
     districts: districtInfos,
-    attribution: BASE_ATTRIBUTION,
+    attribution: attributionOf(geocoded.gazetteer),
     bbox: cityBbox,
   };
   return { layers, manifest };

@@ -20,6 +20,7 @@ import type {
 } from '../../src/domain/schema';
 import { type CanonicalContext, canonicalContext, canonicalOrder, recordList } from './canonical';
 import { listRecordFiles, type RecordFile } from './files';
+import type { RawGazetteer, RawGeoFile } from './gazetteer';
 import { type BuildIssue, DataBuildError, fileAt, issueAt, type RecordAt, zodIssues } from './issues';
 import { checkLock, presentFile } from './lock';
 import { docMentionIssues } from './text';
@@ -61,12 +62,19 @@ export interface BuildRecords {
   issues: BuildIssue[];
 }
 
-/** The shared base geography files this build needs (see ../shared/geo/README.md). */
+/**
+ * The shared base geography files this build needs (see ../shared/geo/README.md): district
+ * polygons, neighbours, water and rivers, and the three point files of the gazetteer (towns, named
+ * places, transport; validated by ./gazetteer.ts).
+ */
 export const BASE_FILES = {
   divisions: 'suzhou_divisions_gaode2020_wgs84.geojson',
   neighbours: 'neighbours_gaode2020_wgs84.geojson',
   water: 'suzhou_water_gshhg_wgs84.geojson',
   rivers: 'suzhou_rivers_wdbii_wgs84.geojson',
+  townships: 'suzhou_townships_wgs84.geojson',
+  named: 'suzhou_named_places_wgs84.geojson',
+  transport: 'suzhou_transport_wgs84.geojson',
 } as const;
 
 /** Base geography as read from `../shared/geo`. */
@@ -75,13 +83,16 @@ export interface BaseGeography {
   neighbours: FeatureCollection<Polygon | MultiPolygon>;
   water: FeatureCollection<Polygon | MultiPolygon>;
   rivers: FeatureCollection;
+  /** The gazetteer files as read, not yet validated (see `readGazetteer`). */
+  gazetteer: RawGazetteer;
 }
 
 /**
  * Reads the base geography.
+ * @param rootDir when given, gazetteer files are named relative to it in issues (`../shared/geo/…`).
  * @throws Error naming the missing folder or file and the environment variable that overrides it.
  */
-export function readBaseGeography(sharedGeoDir: string): BaseGeography {
+export function readBaseGeography(sharedGeoDir: string, rootDir?: string): BaseGeography {
   if (!existsSync(sharedGeoDir)) {
     throw new Error(
       `base geography folder not found: ${sharedGeoDir}\n` +
@@ -89,16 +100,27 @@ export function readBaseGeography(sharedGeoDir: string): BaseGeography {
         `${Object.values(BASE_FILES).join(', ')}.`,
     );
   }
-  const read = (name: string) => {
+  const text = (name: string) => {
     const path = join(sharedGeoDir, name);
     if (!existsSync(path)) throw new Error(`base geography file missing: ${path} (see ../shared/geo/README.md)`);
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return readFileSync(path, 'utf8');
+  };
+  const read = (name: string) => JSON.parse(text(name));
+  const raw = (name: string): RawGeoFile => {
+    const t = text(name);
+    const path = join(sharedGeoDir, name);
+    return { rel: rootDir ? relative(rootDir, path) : path, text: t, data: JSON.parse(t) };
   };
   return {
     divisions: read(BASE_FILES.divisions),
     neighbours: read(BASE_FILES.neighbours),
     water: read(BASE_FILES.water),
     rivers: read(BASE_FILES.rivers),
+    gazetteer: {
+      townships: raw(BASE_FILES.townships),
+      named: raw(BASE_FILES.named),
+      transport: raw(BASE_FILES.transport),
+    },
   };
 }
 

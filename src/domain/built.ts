@@ -43,8 +43,10 @@ export const DistrictInfoSchema = z.strictObject({
 export type DistrictInfo = z.infer<typeof DistrictInfoSchema>;
 
 /**
- * Properties of a carrier Feature in `carriers.geojson`. Geometry is a Point for `site`/`area`
- * precision and `null` (RFC 7946 unlocated feature) for `district` precision.
+ * Properties of a carrier Feature in `carriers.geojson`. Geometry is a Point for `site`/`area`/`town`
+ * precision and `null` (RFC 7946 unlocated feature) for `district` and `district-set` precision.
+ * `place` is set for `area` and `town` (the area or town the record is in or near, with the radius
+ * of its circle in `carrier-areas.geojson`) and for a `site` found by the geocoder.
  * `dirs` / `dirs_inh` are the own / inherited keys encoded `|a|b|` (`dirs` colours a point before any filter state is set).
  */
 export const CarrierPropsSchema = z.strictObject({
@@ -106,3 +108,72 @@ export const ManifestSchema = z.strictObject({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
+
+/**
+ * Properties of a Feature of `gazetteer.geojson` (a Point, WGS-84): a town or subdistrict seat, a
+ * named place, a rail station or an airport of the shared gazetteer, for orientation. `category` is
+ * the source's kind (town, subdistrict, university, lake, landmark, old-town, planning-area, hsr,
+ * mainline, intercity, airport); `rank` 1 is the most prominent (airports, HSR and mainline
+ * stations), 2 lakes, campuses, intercity stations and the planning area, 3 towns, subdistricts,
+ * landmarks and old towns; `source` cites where the point comes from.
+ */
+export const GazetteerPropsSchema = z.strictObject({
+  id: z.string(),
+  name_zh: z.string(),
+  name_en: z.string(),
+  layer: z.enum(['town', 'place', 'station', 'airport']),
+  category: z.string(),
+  rank: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  source: z.string(),
+});
+export type GazetteerProps = z.infer<typeof GazetteerPropsSchema>;
+
+/** A place of the geocode report: gazetteer entry or project place, with its citation. */
+export const GeocodePlaceRefSchema = z.strictObject({
+  id: z.string(),
+  name_zh: z.string(),
+  name_en: z.string(),
+  /** `town` (a township of the gazetteer), `place` (a named place of it) or `project` (geo/places). */
+  class: z.enum(['town', 'place', 'project']),
+  category: z.string(),
+  district: z.string().nullable(),
+  /** Whether the place has a point the build may use. */
+  located: z.boolean(),
+  /** Why a point the source has is not used (e.g. a seat the source flags as suspect). */
+  unusable: z.string().optional(),
+  cite: z.string(),
+  licence: z.string(),
+});
+
+/**
+ * `geocode-report.json`: what the build's geocoder (geo/build/geocode.ts) did with every record.
+ * `status`: `placed` (one place in its district), `settled` (the record's `location.geocode` chose),
+ * `declined` (`geocode: { place: none }`), `name-only` (names a place with no usable point),
+ * `unmatched` (names none), `kept` (its YAML location is not `district`).
+ */
+export const GeocodeReportSchema = z.strictObject({
+  version: z.literal(1),
+  /** Radius (km) drawn around a seat, by township kind. */
+  town_radius_km: z.record(z.string(), z.number()),
+  stop_list: z.array(z.strictObject({ form: z.string(), within: z.array(z.string()).optional(), reason: z.string() })),
+  /** Records per precision before (as written in YAML) and after geocoding. */
+  before: z.record(PrecisionSchema, z.number().int()),
+  after: z.record(PrecisionSchema, z.number().int()),
+  by_status: z.record(z.string(), z.number().int()),
+  records: z.array(
+    z.strictObject({
+      id: z.string(),
+      district: z.string(),
+      status: z.enum(['placed', 'settled', 'declined', 'name-only', 'unmatched', 'kept']),
+      before: PrecisionSchema,
+      after: PrecisionSchema,
+      place: z.string().optional(),
+      reason: z.string().optional(),
+      matches: z.array(z.strictObject({ place: z.string(), form: z.string(), field: z.string(), start: z.number() })),
+      candidates: z.array(GeocodePlaceRefSchema),
+      basis: z.string().optional(),
+      basis_zh: z.string().optional(),
+    }),
+  ),
+});
+export type GeocodeReport = z.infer<typeof GeocodeReportSchema>;

@@ -152,13 +152,28 @@ export const ExtentSchema = z.enum(['stated', 'from-name']);
 export type Extent = z.infer<typeof ExtentSchema>;
 
 /**
+ * How a `district` record settles what the build's geocoder (geo/build/geocode.ts) found in its own
+ * words: `place` is the id of the matched place the record is in (a gazetteer id such as
+ * `town-wuzhong-dongshan`, or a project place id), or `none` to keep the record at district
+ * precision. Needed when the words name several places, or a place outside the record's district;
+ * `reason` (English, at least 10 characters) says why, and goes into the geocode report.
+ */
+export const GeocodeChoiceSchema = z.strictObject({
+  place: z.union([z.literal('none'), IdSchema]),
+  reason: z.string().min(10),
+});
+export type GeocodeChoice = z.infer<typeof GeocodeChoiceSchema>;
+
+/**
  * Where a record is. `place` → the gazetteer area's centre (precision `area`); `district` → only
- * the district is known (never drawn as a point); `site` → a surveyed or addressed site with its
- * own basis (WGS-84 degrees).
+ * the district is written here; the build then looks for a town or named place in the record's own
+ * words (geo/build/geocode.ts) and may draw it at `town` or `area` precision, which `geocode`
+ * settles when the words are ambiguous; `site` → a surveyed or addressed site with its own basis
+ * (WGS-84 degrees).
  */
 export const LocationSpecSchema = z.discriminatedUnion('precision', [
   z.strictObject({ precision: z.literal('area'), place: IdSchema, note: z.string().optional() }),
-  z.strictObject({ precision: z.literal('district') }),
+  z.strictObject({ precision: z.literal('district'), geocode: GeocodeChoiceSchema.optional() }),
   z.strictObject({
     precision: z.literal('district-set'),
     districts: z.array(IdSchema).min(2),
@@ -179,7 +194,14 @@ export const LocationSpecSchema = z.discriminatedUnion('precision', [
   }),
 ]);
 export type LocationSpec = z.infer<typeof LocationSpecSchema>;
-export const PrecisionSchema = z.enum(['site', 'area', 'district', 'district-set']);
+/**
+ * Precision of a built record's location, most precise first: `site` (a surveyed or addressed
+ * site, or the campus or station itself), `area` (in or near a named area: the place's centre
+ * with its `uncertainty_km`), `town` (in or near a town or subdistrict: its seat point, with the
+ * radius of geo/build/geocode.ts `TOWN_RADIUS_KM`), `district` (only the district is known),
+ * `district-set` (spans several districts). `town` is never written in YAML: the build derives it.
+ */
+export const PrecisionSchema = z.enum(['site', 'area', 'town', 'district', 'district-set']);
 export type Precision = z.infer<typeof PrecisionSchema>;
 
 /**

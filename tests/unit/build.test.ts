@@ -315,6 +315,31 @@ describe('problems with sound records are all reported, each at its file and lin
   });
 });
 
+describe('geocoding in the build', () => {
+  it('fails on a record whose words name a place outside its district until the record settles it', () => {
+    const copy = copyGeo();
+    const file = 'records/entities/001-text.yaml';
+    copy.edit(
+      file,
+      inRecord('wz-dongshan-ecommerce-park', (b) => b.replace(/\n {6}geocode:[^\n]*(\n {8}[^\n]*)*/, '')),
+    );
+    const text = copy.read(file);
+    const at = text.indexOf('  - id: wz-dongshan-ecommerce-park');
+    const quoteLine = text.slice(0, text.indexOf('quote: 东山电商园、相城区渭塘珍珠电商产业园', at)).split('\n').length;
+    expect(copy.build()).toEqual([
+      expect.objectContaining({
+        file: geoFile(file),
+        line: quoteLine,
+        record: 'wz-dongshan-ecommerce-park',
+        field: 'sources.0.quote',
+        message: expect.stringMatching(
+          /names 渭塘镇 \(town-xiangcheng-weitang, xiangcheng\), outside .* location\.geocode/,
+        ),
+      }),
+    ]);
+  });
+});
+
 describe('the record lock under --fix', () => {
   it('adds new ids but never removes one', () => {
     const copy = copyGeo();

@@ -1,14 +1,23 @@
 /**
  * The built data against seed 001 itself: nothing lost, exactly ten parks and districts, every
- * direction wording mapped, every point inside its district, every citation real.
+ * direction wording mapped, every point inside its district, every citation real; the geocoding of
+ * district-level records (every placed record inside its district, every record in the report,
+ * town and area records drawn with their circle) and the gazetteer layer.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { CarrierProps, Manifest } from '../../src/domain/built';
+import {
+  type CarrierProps,
+  type GazetteerProps,
+  GazetteerPropsSchema,
+  type GeocodeReport,
+  GeocodeReportSchema,
+  type Manifest,
+} from '../../src/domain/built';
 import { TaxonomySchema } from '../../src/domain/schema';
 import { mapTerms } from '../../src/domain/taxonomy';
 import { buildRealCarriers, ROOT, realInputs } from './records';
@@ -19,13 +28,22 @@ let manifest: Manifest;
 let carriers: CarrierProps[];
 let points: Array<Feature<Point, CarrierProps>>;
 let districts: FeatureCollection<Polygon | MultiPolygon, { id: string }>;
+let report: GeocodeReport;
+let areas: FeatureCollection<Polygon, { id: string; district: string }>;
+let gazetteer: FeatureCollection<Point, GazetteerProps>;
 
 beforeAll(() => {
   const built = buildRealCarriers();
   ({ manifest, carriers } = built);
   points = built.features.filter((f) => f.geometry !== null) as Array<Feature<Point, CarrierProps>>;
-  districts = JSON.parse(readFileSync(join(built.outDir, 'districts.geojson'), 'utf8'));
+  const layer = (file: string) => JSON.parse(readFileSync(join(built.outDir, file), 'utf8'));
+  districts = layer('districts.geojson');
+  report = GeocodeReportSchema.parse(layer('geocode-report.json'));
+  areas = layer('carrier-areas.geojson');
+  gazetteer = layer('gazetteer.geojson');
 });
+
+const PLACED = new Set(['site', 'area', 'town']);
 
 describe('seed 001 tables as parsed from the document', () => {
   it('has ten parks and ten district rows', () => {
@@ -102,9 +120,11 @@ describe('taxonomy', () => {
 });
 
 describe('locations and citations', () => {
-  it('puts every located carrier inside its district polygon', () => {
+  it('puts every placed record (site, area, town) inside its district polygon', () => {
     expect(points.length).toBeGreaterThan(0);
+    expect(points.some((f) => f.properties.precision === 'town')).toBe(true);
     for (const f of points) {
+      expect(PLACED.has(f.properties.precision), f.properties.id).toBe(true);
       const poly = districts.features.find((d) => d.properties.id === f.properties.district);
       expect(poly, f.properties.id).toBeDefined();
       expect(booleanPointInPolygon(f.geometry, poly as Feature<Polygon>), f.properties.id).toBe(true);
@@ -113,7 +133,7 @@ describe('locations and citations', () => {
   it('gives district-level carriers no geometry, and located ones a precision and basis', () => {
     for (const c of carriers) {
       const located = points.some((p) => p.properties.id === c.id);
-      expect(located, c.id).toBe(c.precision === 'site' || c.precision === 'area');
+      expect(located, c.id).toBe(PLACED.has(c.precision));
       expect(c.basis.length).toBeGreaterThan(10);
     }
   });
@@ -133,5 +153,87 @@ describe('locations and citations', () => {
     expect(lab?.directions_own.map((d) => d.key)).toContain('blockchain');
     expect(lab?.directions_own.find((d) => d.key === 'blockchain')?.basis).toBe('from_name');
     expect(lab?.directions_inherited).toEqual(xc?.direction_keys);
+  });
+});
+
+describe('geocoding from the documents’ own words', () => {
+  const resolutionOf = (id: string) => report.records.find((r) => r.id === id);
+  it('lists every record in the report, with the precision it was built at', () => {
+    expect(report.records.map((r) => r.id).sort()).toEqual(carriers.map((c) => c.id).sort());
+    for (const c of carriers) expect(resolutionOf(c.id)?.after, c.id).toBe(c.precision);
+    expect(report.after).toEqual(manifest.counts.carriers_by_precision);
+  });
+  it('lists every geocoded record as placed or settled, at the place its card names', () => {
+    const geocoded = report.records.filter((r) => r.before === 'district' && r.after !== 'district');
+    expect(geocoded.length).toBeGreaterThan(0);
+    for (const r of geocoded) {
+      expect(['placed', 'settled'], r.id).toContain(r.status);
+      const c = carriers.find((x) => x.id === r.id) as CarrierProps;
+      expect(c.place?.id, r.id).toBe(r.place);
+      expect(c.basis, r.id).toBe(r.basis);
+      expect(
+        r.candidates.some((p) => p.id === r.place && p.district === c.district && p.located),
+        r.id,
+      ).toBe(true);
+    }
+    for (const c of carriers.filter((x) => x.precision === 'town'))
+      expect(
+        geocoded.map((r) => r.id),
+        c.id,
+      ).toContain(c.id);
+  });
+  it('leaves records at district precision when the place they name has no usable point', () => {
+    for (const r of report.records.filter((x) => x.status === 'name-only')) {
+      expect(r.after, r.id).toBe('district');
+      expect(
+        r.candidates.every((p) => !p.located),
+        r.id,
+      ).toBe(true);
+    }
+  });
+  it('draws town and area records with a point, a place and an uncertainty circle of its radius', () => {
+    for (const f of points.filter((p) => p.properties.precision === 'town' || p.properties.precision === 'area')) {
+      const place = f.properties.place;
+      expect(place, f.properties.id).toBeDefined();
+      const circle = areas.features.find((a) => a.properties.id === f.properties.id);
+      expect(circle, f.properties.id).toBeDefined();
+      const edge = (circle as Feature<Polygon>).geometry.coordinates[0][0];
+      expect(distance(f.geometry.coordinates, edge, { units: 'kilometers' })).toBeCloseTo(
+        place?.uncertainty_km ?? 0,
+        1,
+      );
+    }
+  });
+  it('gives a town record its town, named in both languages with the matched words and the source', () => {
+    const towns = carriers.filter((c) => c.precision === 'town');
+    expect(towns.length).toBeGreaterThan(0);
+    for (const c of towns) {
+      expect(c.basis, c.id).toMatch(/in or near .+: its name contains “.+”.*GeoNames \d+, CC BY 4\.0/);
+      expect(c.basis_zh, c.id).toMatch(/位于.+或其附近：名称含“.+”.*GeoNames \d+, CC BY 4\.0/);
+    }
+  });
+});
+
+describe('the gazetteer layer', () => {
+  it('holds points with unique ids and the properties the map reads, and is listed in the manifest', () => {
+    expect(gazetteer.features.length).toBeGreaterThan(50);
+    expect(manifest.layers.gazetteer).toEqual({ file: 'gazetteer.geojson', features: gazetteer.features.length });
+    const ids = gazetteer.features.map((f) => GazetteerPropsSchema.parse(f.properties).id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of gazetteer.features) expect(f.geometry.type, f.properties.id).toBe('Point');
+    const layers = new Set(gazetteer.features.map((f) => f.properties.layer));
+    expect([...layers].sort()).toEqual(['airport', 'place', 'station', 'town']);
+  });
+  it('ranks airports and HSR or mainline stations first, lakes and campuses second, towns third', () => {
+    for (const f of gazetteer.features) {
+      const { category, rank, id } = f.properties;
+      if (['airport', 'hsr', 'mainline'].includes(category)) expect(rank, id).toBe(1);
+      if (['lake', 'university'].includes(category)) expect(rank, id).toBe(2);
+      if (['town', 'subdistrict'].includes(category)) expect(rank, id).toBe(3);
+    }
+  });
+  it('carries the licences of its sources into the attribution', () => {
+    for (const credit of ['GeoNames (CC BY 4.0)', 'OpenStreetMap contributors (ODbL)', 'Wikipedia'])
+      expect(manifest.attribution).toContain(credit);
   });
 });
