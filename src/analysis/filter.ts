@@ -94,7 +94,9 @@ export interface FilterCounts {
   byDistrict: Record<string, DistrictCount>;
 }
 
-const isUnplaced = (c: Pick<CarrierProps, 'precision'>) => c.precision === 'district' || c.precision === 'district-set';
+/** Whether a record has no point of its own (known only by district or district set): never drawn as a point. */
+export const isUnplaced = (c: Pick<CarrierProps, 'precision'>) =>
+  c.precision === 'district' || c.precision === 'district-set';
 
 /**
  * Counts the records matching `state`, in total and per district. Parks are records with the

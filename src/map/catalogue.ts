@@ -8,7 +8,7 @@ import { LAYER_GROUPS, type LayerGroup } from '../state/store';
 
 /** How a legend entry's symbol is drawn (CSS colours, lower-case hex). */
 export interface Swatch {
-  shape: 'dot' | 'ring' | 'halo' | 'line' | 'ramp';
+  shape: 'dot' | 'ring' | 'halo' | 'line' | 'ramp' | 'text';
   fill?: string;
   stroke?: string;
   /** A second ring around the dot (AI+ parks). */

@@ -22,6 +22,7 @@ export const SOURCE = {
   carrierAreas: 'carrier-areas',
   carriers: 'carriers',
   parks: 'parks',
+  gazetteer: 'gazetteer',
 } as const;
 
 /** Screen offset (CSS px) of a park marker drawn beside another at the same point. */
@@ -434,6 +435,127 @@ function parkLabel(t: MapTheme, id: string, filter: ExpressionSpecification): La
 /** The city parks' names: last in the style, so placed before every other label. */
 export function cityParkLabels(t: MapTheme): LayerSpecification[] {
   return [parkLabel(t, 'parks-label-city', ['get', 'city'])];
+}
+
+/** A gazetteer feature of the given `layer` kind (`town`, `place`, `station`, `airport`). */
+const gazetteerOf = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'layer'], ['literal', kinds]];
+
+/**
+ * Orientation from the gazetteer (`gazetteer.geojson`, built from ../shared/geo): rail stations and
+ * airports with symbols from the city view on, lakes and campuses and landmarks from zoom 9.5,
+ * township names from zoom 10. Placed after the parks' and districts' names, so they only fill
+ * the room those leave; more prominent places (lower `rank`) are placed first.
+ */
+export function orientationLayers(t: MapTheme): LayerSpecification[] {
+  const label = (size: number, colour: string) => ({
+    layout: {
+      'text-field': localName(),
+      'text-font': [FONT_REGULAR],
+      'text-size': size,
+      'text-max-width': 8,
+      'symbol-sort-key': ['get', 'rank'] as ExpressionSpecification,
+    },
+    paint: { 'text-color': colour, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.2 },
+  });
+  return [
+    {
+      id: 'gazetteer-transport-circle',
+      type: 'circle',
+      source: SOURCE.gazetteer,
+      ...meta({
+        group: 'places',
+        legend: [
+          {
+            zh: '火车站（高铁、城际）',
+            en: 'Railway station (high-speed, intercity)',
+            swatch: { shape: 'dot', fill: t.stationFill, stroke: t.transport },
+          },
+          {
+            zh: '机场',
+            en: 'Airport',
+            swatch: { shape: 'dot', fill: t.transport, stroke: t.stationFill },
+          },
+        ],
+      }),
+      filter: gazetteerOf('station', 'airport'),
+      paint: {
+        'circle-radius': ['case', ['==', ['get', 'layer'], 'airport'], 6, 4.5],
+        'circle-color': ['case', ['==', ['get', 'layer'], 'airport'], t.transport, t.stationFill],
+        'circle-stroke-color': ['case', ['==', ['get', 'layer'], 'airport'], t.stationFill, t.transport],
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: 'gazetteer-place-circle',
+      type: 'circle',
+      source: SOURCE.gazetteer,
+      ...meta({
+        group: 'places',
+        legend: [
+          {
+            zh: '大学校区、地标、古镇',
+            en: 'Campus, landmark, old town',
+            swatch: { shape: 'dot', fill: t.placeLabel, stroke: t.labelHalo },
+          },
+        ],
+      }),
+      minzoom: 9.5,
+      // Lakes are named on the water, with no marker.
+      filter: ['all', gazetteerOf('place'), ['!=', ['get', 'category'], 'lake']],
+      paint: {
+        'circle-radius': 2.5,
+        'circle-color': t.placeLabel,
+        'circle-stroke-color': t.labelHalo,
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'gazetteer-town-label',
+      type: 'symbol',
+      source: SOURCE.gazetteer,
+      ...meta({
+        group: 'places',
+        legend: [
+          { zh: '镇、街道（驻地）', en: 'Town or subdistrict (seat)', swatch: { shape: 'text', fill: t.townLabel } },
+        ],
+      }),
+      minzoom: 10,
+      filter: gazetteerOf('town'),
+      ...label(11, t.townLabel),
+    },
+    {
+      id: 'gazetteer-place-label',
+      type: 'symbol',
+      source: SOURCE.gazetteer,
+      ...meta({ group: 'places' }),
+      minzoom: 9.5,
+      filter: gazetteerOf('place'),
+      layout: {
+        ...label(11, t.placeLabel).layout,
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.6,
+      },
+      paint: {
+        ...label(11, t.placeLabel).paint,
+        'text-color': ['case', ['==', ['get', 'category'], 'lake'], t.lakeLabel, t.placeLabel],
+      },
+    },
+    {
+      id: 'gazetteer-transport-label',
+      type: 'symbol',
+      source: SOURCE.gazetteer,
+      ...meta({ group: 'places' }),
+      filter: gazetteerOf('station', 'airport'),
+      layout: {
+        ...label(12, t.transport).layout,
+        'text-font': [FONT_BOLD],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.8,
+        'text-optional': true,
+      },
+      paint: label(12, t.transport).paint,
+    },
+  ];
 }
 
 /** Labels of neighbouring cities and districts. */

@@ -3,7 +3,7 @@
  * (`mapStateOf`). The controller applies only the differences between two map states, so this is
  * the one path from state to map, and it is tested without WebGL.
  */
-import { mapViewOf, matchesInDistrict } from '../analysis/filter';
+import { isUnplaced, mapViewOf, matchesInDistrict } from '../analysis/filter';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
 import { type Lang, nameIn } from '../domain/localized';
 import type { Frame, LayerGroup, ViewState } from '../state/store';
@@ -131,7 +131,7 @@ const GROUP_WORDS: Record<Lang, { caption: (n: number) => string; title: (n: num
 /** Colour of a mark with no direction of its own (the theme's default carrier colour). */
 export const DEFAULT_MARK_COLOUR = '#6b7380';
 
-const isPlaced = (c: Pick<CarrierProps, 'precision'>) => c.precision === 'site' || c.precision === 'area';
+const isPlaced = (c: Pick<CarrierProps, 'precision'>) => !isUnplaced(c);
 
 /** Sets `key` of a feature's state when it differs from the default. */
 function put(states: FeatureStates, source: string, id: string, key: string, value: FeatureStateValue): void {

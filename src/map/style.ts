@@ -9,11 +9,26 @@ import notoSansBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal
 import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Direction } from '../domain/schema';
 import { GLOBAL_STATE_DEFAULTS } from './expressions';
-import { baseLayers, carrierLayers, cityParkLabels, districtLayers, labelLayers, parkLayers, SOURCE } from './layers';
+import {
+  baseLayers,
+  carrierLayers,
+  cityParkLabels,
+  districtLayers,
+  labelLayers,
+  orientationLayers,
+  parkLayers,
+  SOURCE,
+} from './layers';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
 
-/** Where each source's data comes from: a URL (loaded by MapLibre's worker) or an in-memory object. */
-export type SourceData = Record<(typeof SOURCE)[keyof typeof SOURCE], GeoJSONSourceSpecification['data']>;
+type SourceId = (typeof SOURCE)[keyof typeof SOURCE];
+/**
+ * Where each source's data comes from: a URL (loaded by MapLibre's worker) or an in-memory object.
+ * The gazetteer is optional: a build without it draws the map without orientation layers.
+ */
+export type SourceData = Record<Exclude<SourceId, 'gazetteer'>, GeoJSONSourceSpecification['data']> & {
+  gazetteer?: GeoJSONSourceSpecification['data'];
+};
 
 /** Unicode ranges the bundled Latin font files cover (Basic Latin, Latin-1, general punctuation). */
 const LATIN_RANGES = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+2000-206F', 'U+2212'];
@@ -51,11 +66,14 @@ export function buildStyle(
       [SOURCE.carrierAreas]: geojson(data['carrier-areas'], { promoteId: 'id' }),
       [SOURCE.carriers]: geojson(data.carriers, { promoteId: 'id' }),
       [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
+      ...(data.gazetteer ? { [SOURCE.gazetteer]: geojson(data.gazetteer) } : {}),
     },
     layers: [
       ...baseLayers(theme),
       ...districtLayers(theme),
       ...carrierLayers(theme, directions),
+      // Orientation under the parks; its labels are placed after the parks' and districts' names.
+      ...(data.gazetteer ? orientationLayers(theme) : []),
       ...parkLayers(theme),
       // Labels last: the later a symbol layer, the earlier it is placed. City park names first,
       // then district names, then the rest make room for them.

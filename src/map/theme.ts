@@ -33,6 +33,13 @@ export interface MapTheme {
   parkLabel: string;
   /** Seed 003's "AI+" parks: ring colour. */
   aiPlus: string;
+  /** Rail stations and airports: marker and label colour. */
+  transport: string;
+  /** Fill of a station marker (and ring of an airport marker). */
+  stationFill: string;
+  townLabel: string;
+  placeLabel: string;
+  lakeLabel: string;
   /** Outline colour of a carrier point by record kind (fill = direction). */
   kindStroke: Record<Kind, string>;
 }
@@ -60,6 +67,11 @@ export const LIGHT: MapTheme = {
   parkStroke: '#ffffff',
   parkLabel: '#7a1d12',
   aiPlus: '#7b3fa0',
+  transport: '#1d3557',
+  stationFill: '#ffffff',
+  townLabel: '#5f6673',
+  placeLabel: '#4a5563',
+  lakeLabel: '#2f6690',
   kindStroke: {
     carrier: '#ffffff',
     institute: '#1d2733',

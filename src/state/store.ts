@@ -9,7 +9,7 @@ import { EMPTY_FILTER, type FilterState } from '../analysis/filter';
 import type { Lang } from '../domain/localized';
 
 /** Toggleable groups of map layers (the layer catalogue assigns each layer to one). */
-export const LAYER_GROUPS = ['focus', 'parks', 'carriers'] as const;
+export const LAYER_GROUPS = ['focus', 'parks', 'carriers', 'places'] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
 /** Panels opened from the header; at most one is open. */

@@ -17,6 +17,7 @@ const GROUP_LABEL: Record<LayerGroup, StringKey> = {
   focus: 'layerFocus',
   parks: 'layerParks',
   carriers: 'layerCarriers',
+  places: 'layerPlaces',
 };
 
 /** A legend symbol drawn in CSS from a catalogue swatch. */
@@ -41,6 +42,13 @@ export function SwatchIcon({ swatch }: { swatch: Swatch }) {
     );
   }
   if (swatch.shape === 'halo') return <span className="sym halo" style={{ borderColor: swatch.stroke }} />;
+  if (swatch.shape === 'text') {
+    return (
+      <span className="sym-text" style={{ color: swatch.fill }}>
+        Aa
+      </span>
+    );
+  }
   return (
     <span
       className={swatch.shape === 'ring' ? 'sym park' : 'sym carrier'}

@@ -40,6 +40,7 @@ export function useMapStyle(data: AppData) {
         'carrier-areas': data.url('carrier-areas.geojson'),
         carriers: data.carrierPoints,
         parks: data.parkMarkers,
+        gazetteer: data.manifest.layers.gazetteer ? data.url(data.manifest.layers.gazetteer.file) : undefined,
       },
       data.manifest.directions,
       LIGHT,
