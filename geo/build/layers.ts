@@ -1,12 +1,14 @@
 /**
  * Turning checked records into the map's GeoJSON layers and the manifest.
  */
+
 import { area, bbox, booleanPointInPolygon, centerOfMass, circle, pointOnFeature, truncate } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { CarrierProps, DistrictInfo, Manifest } from '../../src/domain/built';
 import type { CarrierRecord, PlaceRecord } from '../../src/domain/schema';
 import { encodeKeys, mapTerms } from '../../src/domain/taxonomy';
 import type { DistrictPolygons } from './check';
+import { derivedOpenWater, VIEW_BOUNDS } from './edges';
 import { type Gazetteer, gazetteerLayer } from './gazetteer';
 import { countByPrecision, type GeocodeResolution } from './geocode';
 import type { BaseGeography, BuildRecords } from './read';
@@ -264,7 +266,19 @@ export function buildLayers(
     'carrier-areas': { file: 'carrier-areas.geojson', data: { type: 'FeatureCollection', features: carrierAreas } },
     neighbours: { file: 'base-neighbours.geojson', data: slim(base.neighbours, ['name', 'name_en']) },
     'neighbour-labels': { file: 'base-neighbour-labels.geojson', data: neighbourLabels },
-    water: { file: 'base-water.geojson', data: slim(base.water, ['name', 'name_en', 'class']) },
+    water: {
+      file: 'base-water.geojson',
+      data: slim(
+        {
+          type: 'FeatureCollection',
+          features: [
+            ...base.water.features,
+            ...derivedOpenWater([...base.neighbours.features, ...base.divisions.features]).features,
+          ],
+        },
+        ['name', 'name_en', 'class'],
+      ),
+    },
     rivers: { file: 'base-rivers.geojson', data: slim(base.rivers, ['class']) },
     gazetteer: { file: 'gazetteer.geojson', data: gazetteerLayer(geocoded.gazetteer) },
   };
@@ -307,6 +321,7 @@ export function buildLayers(
     districts: districtInfos,
     attribution: attributionOf(geocoded.gazetteer),
     bbox: cityBbox,
+    max_bounds: VIEW_BOUNDS,
   };
   return { layers, manifest };
 }

@@ -106,6 +106,8 @@ export const ManifestSchema = z.strictObject({
   attribution: z.string(),
   /** [west, south, east, north] of Suzhou, degrees. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** [west, south, east, north] degrees the camera may show: the base layers cover all of it. */
+  max_bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -38,8 +38,15 @@ export type MapHit = { type: 'records'; ids: string[] } | { type: 'district'; id
 
 /** Options of the controller. */
 export interface MapControllerOptions {
-  /** The initial camera, or the bbox [w, s, e, n] (degrees) of the default framing. */
-  initial: { camera: Camera | null; bbox: [number, number, number, number] };
+  /**
+   * The initial camera, or the bbox [w, s, e, n] (degrees) of the default framing; and the bounds
+   * [w, s, e, n] the camera may show (the base layers cover all of them, so no view has a seam).
+   */
+  initial: {
+    camera: Camera | null;
+    bbox: [number, number, number, number];
+    maxBounds: [number, number, number, number];
+  };
   /** Clickable layer ids, topmost first (from the layer catalogue). */
   interactive: readonly string[];
   /** A click (not part of a double-click); `additive` when Shift, Ctrl or ⌘ was held. */
@@ -113,6 +120,7 @@ export class MapController {
         ? { center: cam.center, zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch }
         : { bounds: options.initial.bbox, fitBoundsOptions: { padding: initialState.padding } }),
       globalState: { lang: initialState.lang },
+      maxBounds: options.initial.maxBounds,
       localIdeographFontFamily: LOCAL_CJK_FONTS,
       attributionControl: false,
       // Symbols appear at once: a fade would delay `idle` after every filter change (ms).

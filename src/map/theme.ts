@@ -5,6 +5,7 @@ import type { Kind } from '../domain/schema';
  * data (`geo/directions.yaml`) and come from the manifest, not from here.
  */
 export interface MapTheme {
+  /** Land we hold no polygon for (inside the view bounds: 泰州 north of the river, 杭州): the neighbours' colour. */
   background: string;
   neighbourFill: string;
   neighbourLine: string;
@@ -46,7 +47,7 @@ export interface MapTheme {
 
 /** The default light theme. */
 export const LIGHT: MapTheme = {
-  background: '#e9edf0',
+  background: '#f1f1ec',
   neighbourFill: '#f1f1ec',
   neighbourLine: '#c8c8bf',
   neighbourLabel: '#9a9a90',

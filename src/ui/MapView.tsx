@@ -78,7 +78,7 @@ export function MapView({ data, onError }: MapViewProps) {
     let c: MapController;
     try {
       c = new MapController(container.current, style, derive(s), {
-        initial: { camera: s.camera, bbox: data.manifest.bbox },
+        initial: { camera: s.camera, bbox: data.manifest.bbox, maxBounds: data.manifest.max_bounds },
         interactive: catalogue.interactive,
         onClick: (hit, additive) => {
           const st = store.getState();

@@ -52,6 +52,22 @@ describe('orientation', () => {
     await page.close();
   });
 
+  it('keeps every view inside the bounds the base layers cover', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin, '?view=123.5,33.5,9');
+    const bounds = await page.evaluate(async () => {
+      const m = (await (await fetch('data/manifest.json')).json()) as { max_bounds: [number, number, number, number] };
+      return m.max_bounds;
+    });
+    const box = await page.locator('.maplibregl-canvas').boundingBox();
+    const ne = await page.evaluate((b) => window.__sdeMap?.project([b[2], b[3]]), bounds);
+    if (!box || !ne) throw new Error('no canvas');
+    // The north-east corner of the bounds is at or beyond the view's north-east corner: nothing past it shows.
+    expect(ne.x).toBeGreaterThanOrEqual(box.width - 1);
+    expect(ne.y).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
   it('opens a record placed by its town with the gazetteer basis in both languages', async () => {
     const { page } = await openPage(h);
     await gotoMap(page, h.origin);
