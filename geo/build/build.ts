@@ -13,6 +13,7 @@ import { DataBuildError } from './issues';
 import { buildLayers } from './layers';
 import { checkInventory } from './lock';
 import { type BuildInputs, readBaseGeography, readRecords } from './read';
+import { readSites, settleBySites } from './sites';
 import { generatedTextIssues } from './text';
 
 /** File name of the geocode report in the output folder. */
@@ -44,7 +45,8 @@ export function buildData(inputs: BuildInputs, outDir: string): BuildResult {
   );
   const titles = new Map(records.sources.map((s) => [s.id, { short_en: s.short_en, short_zh: s.short_zh }]));
   const places = geocodePlaces(gazetteer.entries, records.places);
-  const { resolutions, issues: geocodeIssues } = geocodeRecords(records.carriers, places, titles);
+  const sites = readSites(inputs.geoDir, inputs.rootDir, records, polygons);
+  const { resolutions, issues: geocodeIssues } = settleBySites(geocodeRecords(records.carriers, places, titles), sites);
   const issues = [
     ...records.issues,
     ...joinIssues,
@@ -53,10 +55,11 @@ export function buildData(inputs: BuildInputs, outDir: string): BuildResult {
     ...checkExtents(records, base, polygons),
     ...checkInventory(inputs.geoDir, inputs.rootDir, records.carriers, records.sources),
     ...geocodeIssues,
+    ...sites.issues,
   ];
   if (issues.length > 0) throw new DataBuildError(issues);
 
-  const { layers, manifest } = buildLayers(records, base, polygons, { gazetteer, resolutions });
+  const { layers, manifest } = buildLayers(records, base, polygons, { gazetteer, resolutions }, sites.locations);
   const at = new Map(records.carriers.map((c) => [c.id, c.at]));
   const generated = layers.carriers.data.features.flatMap((f) => {
     const p = f.properties as { id: string; basis: string; basis_zh: string };

@@ -12,6 +12,7 @@ import { derivedOpenWater, VIEW_BOUNDS } from './edges';
 import { type Gazetteer, gazetteerLayer } from './gazetteer';
 import { countByPrecision, type GeocodeResolution } from './geocode';
 import type { BaseGeography, BuildRecords } from './read';
+import type { SiteLocation } from './sites';
 
 /** Attribution of the base geography, as ../shared/geo/README.md asks. */
 export const BASE_ATTRIBUTION =
@@ -120,6 +121,7 @@ function locate(
 
 /**
  * Builds every layer and the manifest from checked records and their geocoding.
+ * @param sites records placed by `geo/sites/` (./sites.ts), drawn there in place of their YAML location.
  * @returns layers to write to `public/data/` and the manifest describing them.
  */
 export function buildLayers(
@@ -127,6 +129,7 @@ export function buildLayers(
   base: BaseGeography,
   polygons: DistrictPolygons,
   geocoded: Geocoded,
+  sites: ReadonlyMap<string, SiteLocation> = new Map(),
 ) {
   const { taxonomy } = records;
   const resolutionOf = new Map(geocoded.resolutions.map((r) => [r.id, r]));
@@ -137,12 +140,9 @@ export function buildLayers(
   const carrierFeatures: Array<Feature<Point | null, CarrierProps>> = records.carriers.map((c) => {
     const inherited = districtKeys.get(c.district) ?? [];
     const ownKeys = taxonomy.directions.map((d) => d.key).filter((k) => c.directions.some((o) => o.key === k));
-    const { geometry, precision, basis, basis_zh, place } = locate(
-      c,
-      places,
-      districtName.get(c.district) ?? { zh: c.district, en: c.district },
-      resolutionOf.get(c.id),
-    );
+    const { geometry, precision, basis, basis_zh, place } =
+      sites.get(c.id) ??
+      locate(c, places, districtName.get(c.district) ?? { zh: c.district, en: c.district }, resolutionOf.get(c.id));
     const props: CarrierProps = {
       id: c.id,
       kind: c.kind,

@@ -57,17 +57,37 @@ export const SourceDocSchema = z.strictObject({
 export type SourceDoc = z.infer<typeof SourceDocSchema>;
 
 /**
+ * The family a direction belongs to: the filter panel groups direction chips under these headings
+ * and related directions share a hue family in the palette. Labels in both languages, in legend order.
+ */
+export const DIRECTION_FAMILIES = [
+  { key: 'digital-industry', zh: '数字产业', en: 'Digital industries' },
+  { key: 'frontier', zh: '前沿与融合领域', en: 'Frontier & converging fields' },
+  { key: 'industrial-digitalisation', zh: '产业数字化', en: 'Industrial digitalisation' },
+  { key: 'infrastructure', zh: '基础设施与交通', en: 'Infrastructure & mobility' },
+  { key: 'application', zh: '数字化应用', en: 'Digital applications' },
+] as const;
+export const DirectionFamilySchema = z.enum(
+  DIRECTION_FAMILIES.map((f) => f.key) as [DirectionFamily, ...DirectionFamily[]],
+);
+export type DirectionFamily = (typeof DIRECTION_FAMILIES)[number]['key'];
+
+/**
  * A normalised industry direction (重点发展方向) of the taxonomy (`geo/directions.yaml`).
  * `terms` are the seed's own wordings that map to it; `name_terms` are extra substrings that,
- * found in a carrier's own name, justify a `from_name` assignment.
+ * found in a carrier's own name, justify a `from_name` assignment. `synonyms` are search aids only
+ * (common words in either language a user may type, e.g. 芯片 / chip for integrated circuits): they
+ * are not document wording and never justify a direction. `family` groups it (`DIRECTION_FAMILIES`).
  */
 export const DirectionSchema = z.strictObject({
   key: IdSchema,
   zh: z.string().min(1),
   en: z.string().min(1),
+  family: DirectionFamilySchema,
   colour: HexColourSchema,
   terms: z.array(z.string().min(1)),
   name_terms: z.array(z.string().min(1)).default([]),
+  synonyms: z.array(z.string().min(1)).default([]),
 });
 export type Direction = z.infer<typeof DirectionSchema>;
 
@@ -273,3 +293,72 @@ export const FactRecordSchema = z
     path: ['period_note'],
   });
 export type FactRecord = z.infer<typeof FactRecordSchema>;
+
+/**
+ * Datum of a coordinate proposed for a record's site, as it was given: `wgs84` (GPS, OpenStreetMap,
+ * 天地图), `gcj02` (AMap/高德, Tencent/腾讯) or `bd09` (Baidu/百度). Stored coordinates are always WGS-84.
+ */
+export const SiteDatumSchema = z.enum(['wgs84', 'gcj02', 'bd09']);
+export type SiteDatum = z.infer<typeof SiteDatumSchema>;
+
+/** Whether a number of degrees has at most six decimals (about 0.1 m): the precision site files keep. */
+const atMostSixDecimals = (v: number) => Math.abs(v * 1e6 - Math.round(v * 1e6)) < 1e-6;
+
+/**
+ * Where a proposed site comes from: a postal `address`, a `web` page (`ref` is its http(s) URL, `date`
+ * when it was read), a `document` (title, number), or a site `visit` (`date` required; `ref` says who
+ * or what was seen). `date` is YYYY-MM-DD.
+ */
+export const SiteSourceSchema = z
+  .strictObject({
+    kind: z.enum(['address', 'web', 'document', 'visit']),
+    ref: z.string().trim().min(3),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .optional(),
+  })
+  .refine((s) => s.kind !== 'visit' || s.date !== undefined, {
+    message: 'a site visit needs its date',
+    path: ['date'],
+  })
+  .refine((s) => s.kind !== 'web' || /^https?:\/\/\S+$/.test(s.ref), {
+    message: 'a web source needs the page URL (http:// or https://)',
+    path: ['ref'],
+  });
+export type SiteSource = z.infer<typeof SiteSourceSchema>;
+
+/**
+ * One record placed at its site (`geo/sites/*.yaml`, written by the app's "place at its site" tool):
+ * the WGS-84 point (`lon`/`lat`, degrees, at most 6 decimals), `precision` `site` or `area` (an area
+ * needs `uncertainty_m`, the radius in metres within which the site lies), the coordinate as it was
+ * given (`input`, in `datum_input`; `text` as pasted, when it was pasted), its `source`, and the
+ * location basis shown in cards in English and Chinese (naming the source and any datum conversion).
+ * The build checks that `lon`/`lat` is `input` converted to WGS-84 and lies in the record's district.
+ */
+export const SiteSnippetSchema = z
+  .strictObject({
+    record: IdSchema,
+    lon: z.number().min(119.8).max(121.5).refine(atMostSixDecimals, 'at most 6 decimals'),
+    lat: z.number().min(30.7).max(32.1).refine(atMostSixDecimals, 'at most 6 decimals'),
+    precision: z.enum(['site', 'area']),
+    uncertainty_m: z.number().int().positive().max(15000).optional(),
+    datum_input: SiteDatumSchema,
+    input: z.strictObject({
+      lon: z.number().min(119).max(122.5),
+      lat: z.number().min(30).max(33),
+      text: z.string().optional(),
+    }),
+    source: SiteSourceSchema,
+    basis: z.string().min(10),
+    basis_zh: z.string().min(5),
+  })
+  .refine((s) => s.precision !== 'area' || s.uncertainty_m !== undefined, {
+    message: 'an area needs uncertainty_m (metres)',
+    path: ['uncertainty_m'],
+  })
+  .refine((s) => s.precision !== 'site' || s.uncertainty_m === undefined, {
+    message: 'a site has no uncertainty_m (use precision: area)',
+    path: ['uncertainty_m'],
+  });
+export type SiteSnippet = z.infer<typeof SiteSnippetSchema>;

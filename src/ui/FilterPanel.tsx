@@ -1,10 +1,12 @@
 /**
- * The filter panel: industry directions (multi-select, any/all), inheritance, districts, and the
- * visible count of matching parks and carriers.
+ * The filter panel: industry directions (multi-select, any/all) grouped by family under small
+ * headings in the current language, inheritance, districts, and the visible count of matching parks
+ * and carriers.
  */
 import type { ReactNode } from 'react';
 import { directionCounts, EMPTY_FILTER, type FilterCounts } from '../analysis/filter';
 import type { AppData } from '../data/load';
+import { DIRECTION_FAMILIES } from '../domain/schema';
 import { useApp } from '../state/context';
 import { type Lang, nameIn, t } from './i18n';
 
@@ -67,20 +69,31 @@ export function FilterPanel({ data, counts, lang }: FilterPanelProps) {
           </label>
         ))}
       </div>
-      <ul className="chips">
-        {manifest.directions.map((d) => (
-          <Chip
-            key={d.key}
-            on={filter.directions.includes(d.key)}
-            data={{ 'data-direction': d.key }}
-            onClick={() => onChange({ ...filter, directions: toggle(filter.directions, d.key) })}
-          >
-            <span className="swatch" style={{ background: d.colour }} />
-            {lang === 'en' ? d.en : d.zh}
-            <span className="n">{perDirection[d.key] ?? 0}</span>
-          </Chip>
-        ))}
-      </ul>
+      {DIRECTION_FAMILIES.map((family) => {
+        const members = manifest.directions.filter((d) => d.family === family.key);
+        if (members.length === 0) return null;
+        return (
+          <div key={family.key} className="family" data-family={family.key}>
+            <h3 className="family-heading" style={{ fontSize: '0.75rem', fontWeight: 600, margin: '0.5rem 0 0.2rem' }}>
+              {lang === 'en' ? family.en : family.zh}
+            </h3>
+            <ul className="chips">
+              {members.map((d) => (
+                <Chip
+                  key={d.key}
+                  on={filter.directions.includes(d.key)}
+                  data={{ 'data-direction': d.key }}
+                  onClick={() => onChange({ ...filter, directions: toggle(filter.directions, d.key) })}
+                >
+                  <span className="swatch" style={{ background: d.colour }} />
+                  {lang === 'en' ? d.en : d.zh}
+                  <span className="n">{perDirection[d.key] ?? 0}</span>
+                </Chip>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
       <label className="inherit">
         <input
           type="checkbox"

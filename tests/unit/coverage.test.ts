@@ -108,6 +108,46 @@ describe('every record in two languages, with a kind, district and source', () =
   });
 });
 
+describe('aliases: variant names the documents use', () => {
+  /** Text compared without spaces and quotation marks (a name is often quoted, or broken across lines). */
+  const plain = (s: string) => s.replace(/[\s“”「」"]/g, '');
+  it('finds every alias of a record in the seed lines that record cites (joined in line order)', () => {
+    const missing: string[] = [];
+    for (const c of carriers) {
+      const docs = [...new Set(c.sources.map((s) => s.doc))];
+      const cited = docs.map((doc) =>
+        plain(
+          [...new Set(c.sources.filter((s) => s.doc === doc).map((s) => s.line))]
+            .sort((a, b) => a - b)
+            .map((line) => seedLines(doc)[line - 1] ?? '')
+            .join(''),
+        ),
+      );
+      for (const alias of c.aliases)
+        if (!cited.some((t) => t.includes(plain(alias)))) missing.push(`${c.id}: ${alias}`);
+    }
+    expect(missing).toEqual([]);
+  });
+  it('keeps the variants of merged records as aliases', () => {
+    const expected: Array<[string, string]> = [
+      ['tc-npu-yrd-institute-digital-tech-rd-project', '西北工业大学太仓长三角研究院'],
+      ['tc-npu-yrd-institute-digital-tech-rd-project', '西工大长三角研究院'],
+      ['sip-nus-research-institute', '新加坡国立大学苏州研究院'],
+      ['sip-ai-core-pilot-zone', '新一代人工智能产业核心区'],
+      ['wz-xinchuang-park', '苏州信创产业园'],
+      ['wz-high-end-intelligent-manufacturing-center', '苏云工业互联网平台'],
+      ['xc-yrd-digital-currency-institute', '苏州长三角数字货币研究院'],
+      ['xc-yuanhetang-cultural-industry-park', '苏州元和塘国家级文化产业园区'],
+      ['ks-smart-agriculture-tech-equipment-cluster', '昆山智慧农业技术和装备产业集群示范园'],
+      ['wz-yrd-smart-agriculture-demonstration-park', '吴中长三角智慧农业产业示范园'],
+      ['xc-yangcheng-international-esports-arena', '相城阳澄国际电竞馆'],
+      ['ks-alibaba-film-base-zhouzhuang', '阿里文娱（周庄）影视外景地'],
+      ['xc-yangchenghu-digital-creative-park', '阳澄湖数字文化创业产业园'],
+    ];
+    for (const [id, alias] of expected) expect(carriers.find((c) => c.id === id)?.aliases, id).toContain(alias);
+  });
+});
+
 describe('headline figures', () => {
   it('has city-wide figures from several documents', () => {
     expect(new Set(manifest.facts.map((f) => f.source.doc)).size).toBeGreaterThanOrEqual(2);

@@ -18,7 +18,7 @@ import {
   GeocodeReportSchema,
   type Manifest,
 } from '../../src/domain/built';
-import { TaxonomySchema } from '../../src/domain/schema';
+import { DIRECTION_FAMILIES, TaxonomySchema } from '../../src/domain/schema';
 import { mapTerms } from '../../src/domain/taxonomy';
 import { buildRealCarriers, ROOT, realInputs } from './records';
 import { readSeedTables } from './seedTables';
@@ -109,10 +109,37 @@ describe('taxonomy', () => {
     const wordings = seed.layout.flatMap((r) => r.directions);
     expect(mapTerms(wordings, taxonomy).unmapped).toEqual([]);
   });
-  it('has 15–20 directions with distinct colours and both languages', () => {
-    expect(taxonomy.directions.length).toBeGreaterThanOrEqual(15);
-    expect(taxonomy.directions.length).toBeLessThanOrEqual(20);
+  it('has 25–32 directions with distinct colours and both languages', () => {
+    expect(taxonomy.directions.length).toBeGreaterThanOrEqual(25);
+    expect(taxonomy.directions.length).toBeLessThanOrEqual(32);
     expect(new Set(taxonomy.directions.map((d) => d.colour)).size).toBe(taxonomy.directions.length);
+  });
+  it('lists the directions family by family, every family used, each in the built manifest', () => {
+    const order = DIRECTION_FAMILIES.map((f) => f.key);
+    const seen = taxonomy.directions.map((d) => order.indexOf(d.family));
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    for (const f of order)
+      expect(
+        taxonomy.directions.some((d) => d.family === f),
+        f,
+      ).toBe(true);
+    for (const d of manifest.directions) expect(d.family, d.key).toBeDefined();
+  });
+  it('gives every direction a list of search synonyms (search aids, not document wording)', () => {
+    for (const d of manifest.directions) {
+      expect(Array.isArray(d.synonyms), d.key).toBe(true);
+      expect(new Set(d.synonyms).size, d.key).toBe(d.synonyms.length);
+    }
+    const ic = manifest.directions.find((d) => d.key === 'integrated-circuits');
+    expect(ic?.synonyms).toEqual(expect.arrayContaining(['半导体', 'semiconductor', 'chip', '芯片']));
+    expect(manifest.directions.find((d) => d.key === 'artificial-intelligence')?.synonyms).toContain('AI');
+  });
+  it('justifies every own direction by the name (from_name) or a quote (stated)', () => {
+    for (const c of carriers)
+      for (const d of c.directions_own) {
+        if (d.basis === 'from_name') expect(c.name_zh, `${c.id} ${d.key}`).toContain(d.term);
+        else expect(d.source?.quote ?? '', `${c.id} ${d.key}`).toContain(d.term);
+      }
   });
   it('maps 信息安全, 网络安全 and 数字安全 to one direction', () => {
     expect(mapTerms(['信息安全', '网络安全', '数字安全'], taxonomy).keys).toHaveLength(1);
