@@ -6,6 +6,8 @@ import {
   type CarrierProps,
   CarrierPropsSchema,
   type DistrictInfo,
+  type GazetteerProps,
+  GazetteerPropsSchema,
   type Manifest,
   ManifestSchema,
 } from '../domain/built';
@@ -165,4 +167,28 @@ export async function loadAppData(baseUrl: URL): Promise<AppData> {
     pointById,
     url,
   };
+}
+
+/** A gazetteer point (town, named place, station or airport) with its coordinates. */
+export type GazetteerPlace = GazetteerProps & { point: [number, number] };
+
+/**
+ * Loads the gazetteer's points (`gazetteer.geojson`) for the search. Not on the start-up path: the
+ * map draws the same file as its own source; the search asks for it on first use.
+ * @returns the points in file order; `[]` when the manifest lists no gazetteer layer.
+ * @throws DataLoadError when the file is missing or a feature is malformed.
+ */
+export async function loadGazetteer(data: Pick<AppData, 'manifest' | 'url'>): Promise<GazetteerPlace[]> {
+  const file = data.manifest.layers.gazetteer?.file;
+  if (!file) return [];
+  const raw = (await fetchJson(data.url(file), file)) as FeatureCollection<Point | null>;
+  if (raw?.type !== 'FeatureCollection' || !Array.isArray(raw.features)) {
+    throw new DataLoadError(file, 'is not a GeoJSON FeatureCollection');
+  }
+  return raw.features.flatMap((f) => {
+    const p = GazetteerPropsSchema.safeParse(f.properties);
+    if (!p.success) throw new DataLoadError(file, `feature ${String(f.id)}: ${p.error.issues[0]?.message}`);
+    const c = f.geometry?.coordinates;
+    return c && c.length >= 2 ? [{ ...p.data, point: [c[0], c[1]] as [number, number] }] : [];
+  });
 }

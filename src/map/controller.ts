@@ -36,6 +36,12 @@ setWorkerUrl(workerUrl);
 /** What a click picked: records (topmost first, all drawn at the click), or a district. */
 export type MapHit = { type: 'records'; ids: string[] } | { type: 'district'; id: string } | null;
 
+/** Where a click was: [lon, lat] degrees in the datum of the basemap shown (our data are shifted to it). */
+export interface MapClickAt {
+  lngLat: [number, number];
+  datum: BasemapDatum;
+}
+
 /** Options of the controller. */
 export interface MapControllerOptions {
   /**
@@ -49,8 +55,8 @@ export interface MapControllerOptions {
   };
   /** Clickable layer ids, topmost first (from the layer catalogue). */
   interactive: readonly string[];
-  /** A click (not part of a double-click); `additive` when Shift, Ctrl or ⌘ was held. */
-  onClick: (hit: MapHit, additive: boolean) => void;
+  /** A click (not part of a double-click); `additive` when Shift, Ctrl or ⌘ was held; `at` where it was. */
+  onClick: (hit: MapHit, additive: boolean, at: MapClickAt) => void;
   /** A district group's caption was clicked. */
   onGroup: (districtId: string) => void;
   /** A record's mark in a district group was clicked. */
@@ -93,11 +99,15 @@ export class MapController {
   private readonly home: [number, number, number, number];
   private applied: MapState | null = null;
   private readonly groups = new Map<string, { marker: Marker; el: HTMLElement; key: string }>();
+  /** One mark button per district and record, reused across filter changes. */
+  private readonly markButtons = new Map<string, HTMLButtonElement>();
   private pendingClick: ReturnType<typeof setTimeout> | null = null;
   private loaded = false;
   /** Our GeoJSON as loaded (WGS-84), kept while it is shown shifted to another datum. */
   private readonly original = new Map<string, GeoJSON>();
   private basemapTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The site tool's proposed-point marker, while there is one. */
+  private siteMarker: Marker | null = null;
 
   /**
    * Creates the map in `container` with `style`.
@@ -162,7 +172,8 @@ export class MapController {
     this.map.on('mousemove', (e) => {
       const layers = options.interactive.filter((l) => l !== DISTRICT_HIT_LAYER);
       const hit = this.map.queryRenderedFeatures(e.point, { layers }).filter(visible);
-      this.map.getCanvas().style.cursor = hit.length > 0 ? 'pointer' : '';
+      const picking = this.applied?.site?.picking === true;
+      this.map.getCanvas().style.cursor = picking ? 'crosshair' : hit.length > 0 ? 'pointer' : '';
     });
   }
 
@@ -177,9 +188,10 @@ export class MapController {
     if (e.originalEvent.detail > 1) return;
     const hit = this.pick(e.point);
     const additive = e.originalEvent.shiftKey || e.originalEvent.ctrlKey || e.originalEvent.metaKey;
+    const at: MapClickAt = { lngLat: [e.lngLat.lng, e.lngLat.lat], datum: this.applied?.basemap?.datum ?? 'wgs84' };
     this.pendingClick = setTimeout(() => {
       this.pendingClick = null;
-      this.options.onClick(hit, additive);
+      this.options.onClick(hit, additive, at);
     }, DOUBLE_CLICK_MS);
   }
 
@@ -222,6 +234,51 @@ export class MapController {
     this.applyVisibility(prev?.hiddenLayers ?? [], next.hiddenLayers);
     if (prev === null || prev.groups !== next.groups) this.applyGroups(next);
     if (next.frame && next.frame.seq !== prev?.frame?.seq) this.applyFrame(next);
+    if (
+      JSON.stringify(prev?.site ?? null) !== JSON.stringify(next.site) ||
+      prev?.basemap?.datum !== next.basemap?.datum
+    )
+      this.applySite(next);
+  }
+
+  /**
+   * The site tool: a crosshair while picking, and the proposed point as an HTML marker (a ring, not
+   * a record's dot, so it is never read as data), shown in the basemap's datum like our layers.
+   */
+  private applySite(next: MapState): void {
+    const site = next.site;
+    this.map.getContainer().classList.toggle('picking', site?.picking === true);
+    this.map.getCanvas().style.cursor = site?.picking ? 'crosshair' : '';
+    if (!site?.point) {
+      this.siteMarker?.remove();
+      this.siteMarker = null;
+      return;
+    }
+    if (!this.siteMarker) {
+      const el = document.createElement('div');
+      el.className = 'site-proposal';
+      el.dataset.testid = 'site-proposal';
+      el.setAttribute('role', 'img');
+      el.append(document.createElement('span'), document.createElement('span'));
+      (el.firstChild as HTMLElement).className = 'site-proposal-ring';
+      (el.lastChild as HTMLElement).className = 'site-proposal-label';
+      // Anchored at the ring's centre: the label hangs to its right.
+      this.siteMarker = new Marker({ element: el, anchor: 'left', offset: [-11, 0] })
+        .setLngLat(site.point)
+        .addTo(this.map);
+    }
+    const marker = this.siteMarker;
+    const el = marker.getElement();
+    el.title = site.title;
+    el.setAttribute('aria-label', site.title);
+    (el.lastChild as HTMLElement).textContent = site.label;
+    el.dataset.lngLat = site.point.join(',');
+    const datum = next.basemap?.datum ?? 'wgs84';
+    if (datum === 'wgs84') marker.setLngLat(site.point);
+    else
+      void shiftToDatum({ type: 'Point', coordinates: site.point }, datum).then((p) =>
+        marker.setLngLat(p.coordinates as [number, number]),
+      );
   }
 
   private applyFeatureStates(prev: FeatureStates, next: FeatureStates): void {
@@ -275,7 +332,7 @@ export class MapController {
       entry.el.hidden = !g.shown;
       if (key === entry.key) continue;
       entry.key = key;
-      entry.el.replaceChildren(this.groupCaption(g.id, g.caption, g.title), this.groupMarks(g.marks));
+      entry.el.replaceChildren(this.groupCaption(g.id, g.caption, g.title), this.groupMarks(g.id, g.marks));
     }
   }
 
@@ -292,23 +349,38 @@ export class MapController {
     return button;
   }
 
-  private groupMarks(marks: MapState['groups'][number]['marks']): HTMLElement {
+  /**
+   * The marks box of a group. Mark buttons are made once per record and reused, so a filter change
+   * only re-orders existing buttons and updates colours, names and which are shown.
+   */
+  private groupMarks(districtId: string, marks: MapState['groups'][number]['marks']): HTMLElement {
     const box = document.createElement('div');
     box.className = 'group-marks';
-    for (const m of marks) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'group-mark';
-      b.dataset.record = m.id;
-      b.style.background = m.colour;
-      b.title = m.name;
-      b.setAttribute('aria-label', m.name);
-      b.addEventListener('click', (e) => {
-        e.stopPropagation();
-        this.options.onMark(m.id);
-      });
-      box.append(b);
-    }
+    box.replaceChildren(
+      ...marks.map((m) => {
+        // A record spanning several districts has a mark in each of their groups.
+        const key = `${districtId}/${m.id}`;
+        let b = this.markButtons.get(key);
+        if (!b) {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'group-mark';
+          button.dataset.record = m.id;
+          button.addEventListener('click', (e) => {
+            e.stopPropagation();
+            this.options.onMark(m.id);
+          });
+          this.markButtons.set(key, button);
+          b = button;
+        }
+        if (b.style.background !== m.colour) b.style.background = m.colour;
+        if (b.title !== m.name) {
+          b.title = m.name;
+          b.setAttribute('aria-label', m.name);
+        }
+        return b;
+      }),
+    );
     return box;
   }
 
@@ -391,6 +463,7 @@ export class MapController {
     this.cancelClick();
     if (this.basemapTimer !== null) clearTimeout(this.basemapTimer);
     for (const { marker } of this.groups.values()) marker.remove();
+    this.siteMarker?.remove();
     this.map.remove();
   }
 }

@@ -6,7 +6,7 @@
 import { isUnplaced, mapViewOf, matchesInDistrict } from '../analysis/filter';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
 import { type Lang, nameIn } from '../domain/localized';
-import type { Frame, LayerGroup, ViewState } from '../state/store';
+import type { Frame, LayerGroup, Siting, ViewState } from '../state/store';
 import { type ResolvedBasemap, resolveBasemap } from './basemaps';
 import { SOURCE } from './layers';
 
@@ -82,6 +82,25 @@ export interface Padding {
   left: number;
 }
 
+/**
+ * The site tool on the map: the proposed point (WGS-84 [lon, lat] degrees, drawn as a marker beside
+ * the record's current location) and whether the next click picks a point (crosshair cursor).
+ */
+export interface SiteMark {
+  point: [number, number] | null;
+  picking: boolean;
+  /** The short caption drawn beside the marker, in the interface language. */
+  label: string;
+  /** The marker's tooltip and accessible name in the interface language. */
+  title: string;
+}
+
+/** Words of the proposed-point marker. */
+const SITE_WORDS: Record<Lang, { label: string; title: string }> = {
+  zh: { label: '拟定位置', title: '拟定位置（尚未提交）' },
+  en: { label: 'proposed', title: 'Proposed location (not committed)' },
+};
+
 /** Everything the map shows. */
 export interface MapState {
   lang: Lang;
@@ -94,6 +113,8 @@ export interface MapState {
   padding: Padding;
   /** The online basemap to draw under our layers, or `null` for the embedded one. */
   basemap: ResolvedBasemap | null;
+  /** The site tool's point and picking mode, while a record's card has the tool open. */
+  site: SiteMark | null;
 }
 
 /** The data the map state depends on. */
@@ -150,7 +171,7 @@ function put(states: FeatureStates, source: string, id: string, key: string, val
  */
 export function mapStateOf(
   data: MapData,
-  view: ViewState & { frame: Frame | null },
+  view: ViewState & { frame: Frame | null; siting?: Siting | null },
   catalogue: { groups: Readonly<Record<LayerGroup, readonly string[]>>; embedded: readonly string[] },
   layout: MapLayout,
 ): MapState {
@@ -176,6 +197,10 @@ export function mapStateOf(
     put(featureStates, SOURCE.districts, id, 'selected', true);
     put(featureStates, SOURCE.districts, id, 'schematic', outlined.schematic);
   }
+  // While a site is proposed, the record's district is outlined too: the point must lie inside it.
+  const sited = view.siting ? byId.get(view.siting.id) : undefined;
+  if (sited && !outlined.ids.includes(sited.district))
+    put(featureStates, SOURCE.districts, sited.district, 'selected', true);
 
   const hidden = new Set(view.hidden);
   const colourOf = new Map(fv.carriers.map((c) => [c.id, c.colour]));
@@ -209,6 +234,7 @@ export function mapStateOf(
     frame: view.frame,
     padding: { top: FRAME_MARGIN_PX, bottom: FRAME_MARGIN_PX, left: FRAME_MARGIN_PX, right: FRAME_MARGIN_PX + card },
     basemap,
+    site: view.siting ? { point: view.siting.point, picking: view.siting.picking, ...SITE_WORDS[view.lang] } : null,
   };
 }
 

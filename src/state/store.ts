@@ -73,10 +73,30 @@ export interface ViewState {
   basemap: string;
 }
 
+/**
+ * The "place at its site" tool of a record's card (not part of the URL): the record, whether the
+ * next map click gives a point instead of selecting (`picking`), the last point picked, and the
+ * proposed point the map shows beside the record's current location.
+ */
+export interface Siting {
+  /** Record id. */
+  id: string;
+  picking: boolean;
+  /**
+   * The last map click while picking: [lon, lat] degrees in the datum of the basemap then shown
+   * (GCJ-02 over AMap tiles), and a sequence number that grows with every pick.
+   */
+  picked: { lonLat: [number, number]; datum: 'wgs84' | 'gcj02'; seq: number } | null;
+  /** The proposed point, WGS-84 [lon, lat] degrees; null while the form holds none. */
+  point: [number, number] | null;
+}
+
 /** The store's state: the view, plus the pending camera request and the notices of the last link read. */
 export interface AppState extends ViewState {
   frame: Frame | null;
   notices: UrlNotice[];
+  /** The site tool, while a record's card has it open. */
+  siting: Siting | null;
 }
 
 /** The view of a fresh page with no parameters. */
@@ -102,6 +122,8 @@ export interface AppActions {
   selectDistricts: (ids: string[], frame?: CameraTarget) => void;
   /** Adds a district to the selected districts, or removes it if already there. */
   toggleDistrict: (id: string) => void;
+  /** Asks the map to show a target (e.g. a place chosen in the search) without selecting anything. */
+  frameTo: (target: CameraTarget) => void;
   clearSelection: () => void;
   openPanel: (panel: Panel | null) => void;
   /** The map reports where it is (after any move): updates the camera without a history entry. */
@@ -113,6 +135,14 @@ export interface AppActions {
   setBasemap: (id: string) => void;
   /** An online basemap failed or timed out: back to the embedded one, with a notice. */
   basemapFailed: (id: string) => void;
+  /** Opens the site tool for a record (`null` closes it). */
+  setSiting: (id: string | null) => void;
+  /** Starts or stops picking: while on, the next map click gives a point instead of selecting. */
+  setPicking: (on: boolean) => void;
+  /** A map click while picking: [lon, lat] degrees in `datum`; picking stops. */
+  pickPoint: (lonLat: [number, number], datum: 'wgs84' | 'gcj02') => void;
+  /** The proposed WGS-84 point (or none); `frame` asks the map to show it. */
+  proposeSite: (point: [number, number] | null, frame?: CameraTarget) => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -150,6 +180,11 @@ export function reduceToggleDistrict(s: AppState, id: string): Partial<AppState>
   return reduceSelectDistricts(s, ids);
 }
 
+/** Moving the camera to a target (animated, a user's choice); the selection and panel stay as they are. */
+export function reduceFrameTo(s: AppState, target: CameraTarget): Partial<AppState> {
+  return { frame: nextFrame(s.frame, target) };
+}
+
 /** Merges a filter patch, keeping the previous object when nothing changed (no history entry). */
 export function reduceFilter(s: AppState, patch: Partial<FilterState>): Partial<AppState> {
   const next = { ...s.filter, ...patch };
@@ -179,6 +214,13 @@ export function reduceRestore(s: AppState, view: ViewState, notices: UrlNotice[]
   return { ...view, notices, frame: cameraChanged ? nextFrame(s.frame, target, false) : s.frame };
 }
 
+/** A map click while picking gives the point; a click when not picking changes nothing here. */
+export function reducePickPoint(s: AppState, lonLat: [number, number], datum: 'wgs84' | 'gcj02'): Partial<AppState> {
+  if (!s.siting?.picking) return {};
+  const seq = (s.siting.picked?.seq ?? 0) + 1;
+  return { siting: { ...s.siting, picking: false, picked: { lonLat, datum, seq } } };
+}
+
 /**
  * Creates the store.
  * @param initial the view to start from (usually decoded from the page URL) and its notices.
@@ -188,12 +230,14 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
     ...initial,
     frame: null,
     notices,
+    siting: null,
     setLang: (lang) => set((s) => (s.lang === lang ? {} : { lang })),
     setFilter: (patch) => set((s) => reduceFilter(s, patch)),
     setLayerVisible: (group, visible) => set((s) => reduceLayerVisible(s, group, visible)),
     selectRecord: (id, frame) => set((s) => reduceSelectRecord(s, id, frame)),
     selectDistricts: (ids, frame) => set((s) => reduceSelectDistricts(s, ids, frame)),
     toggleDistrict: (id) => set((s) => reduceToggleDistrict(s, id)),
+    frameTo: (target) => set((s) => reduceFrameTo(s, target)),
     clearSelection: () => set((s) => (s.selection ? { selection: null } : {})),
     openPanel: (panel) => set((s) => (s.panel === panel ? {} : { panel })),
     setCamera: (camera) => set({ camera }),
@@ -208,6 +252,17 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
               notices: [...s.notices, { param: 'basemap', value: id, reason: 'unreachable' }],
             }
           : {},
+      ),
+    setSiting: (id) =>
+      set((s) =>
+        (s.siting?.id ?? null) === id ? {} : { siting: id ? { id, picking: false, picked: null, point: null } : null },
+      ),
+    setPicking: (on) =>
+      set((s) => (s.siting && s.siting.picking !== on ? { siting: { ...s.siting, picking: on } } : {})),
+    pickPoint: (lonLat, datum) => set((s) => reducePickPoint(s, lonLat, datum)),
+    proposeSite: (point, frame) =>
+      set((s) =>
+        s.siting ? { siting: { ...s.siting, point }, frame: frame ? nextFrame(s.frame, frame) : s.frame } : {},
       ),
   }));
 }

@@ -5,14 +5,15 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countMatches, matchesInDistrict } from '../analysis/filter';
-import { buildSearch, type SearchHit } from '../analysis/search';
-import { type AppData, loadAppData } from '../data/load';
+import type { Search, SearchHit } from '../analysis/search';
+import { type AppData, loadAppData, loadGazetteer } from '../data/load';
 import type { CarrierProps } from '../domain/built';
+import { KindSchema } from '../domain/schema';
 import { BASEMAPS } from '../map/basemaps';
 import { StoreProvider, useApp } from '../state/context';
 import { frameOfDistricts, frameOfRecord } from '../state/framing';
 import { syncWithHistory } from '../state/history';
-import { type AppStore, createAppStore, type UrlNotice } from '../state/store';
+import { type AppStore, type CameraTarget, createAppStore, type UrlNotice } from '../state/store';
 import { decodeView, type KnownValues, MAX_NOTICE_VALUE } from '../state/url';
 import { Card } from './Card';
 import { CarrierCard, DistrictDetails } from './DetailCard';
@@ -31,6 +32,47 @@ function knownValues(data: AppData): KnownValues {
     kinds: Object.keys(data.manifest.counts.carriers_by_kind),
     isRecord: (id) => data.carrierById.has(id),
     basemaps: BASEMAPS.map((b) => b.id),
+  };
+}
+
+/** Zoom for a place chosen in the search, by gazetteer layer: a station or campus close up, a town around it. */
+const PLACE_ZOOM: Record<NonNullable<SearchHit['layer']>, number> = { station: 14, airport: 12, place: 13, town: 12 };
+
+/** Where the camera goes for a place chosen in the search (lakes are wide: one step further out). */
+function frameOfPlace(hit: SearchHit): CameraTarget | undefined {
+  if (!hit.point) return undefined;
+  const zoom = PLACE_ZOOM[hit.layer ?? 'place'] - (hit.category === 'lake' ? 2 : 0);
+  return { center: hit.point, zoom };
+}
+
+/**
+ * The search index builder for the page: loads the search code (fuse.js, pinyin-pro) and the
+ * gazetteer only when first asked, so neither is on the start-up path. Without the gazetteer the
+ * search still finds everything else.
+ */
+function lazySearch(data: AppData): () => Promise<Search> {
+  let built: Promise<Search> | undefined;
+  return () => {
+    built ??= Promise.all([
+      import('../analysis/search'),
+      loadGazetteer(data).catch((e: Error) => {
+        console.warn(`search without places: ${e.message}`);
+        return [];
+      }),
+    ]).then(([{ buildSearch }, places]) =>
+      buildSearch({
+        carriers: data.carriers,
+        districts: data.manifest.districts,
+        directions: data.manifest.directions,
+        places,
+        kinds: KindSchema.options.map((key) => ({
+          key,
+          zh: t('zh', `kind_${key}` as const),
+          en: t('en', `kind_${key}` as const),
+        })),
+      }),
+    );
+    return built;
   };
 }
 
@@ -152,6 +194,8 @@ function Page({ data }: { data: AppData }) {
   const selectRecord = useApp((s) => s.selectRecord);
   const selectDistricts = useApp((s) => s.selectDistricts);
   const clearSelection = useApp((s) => s.clearSelection);
+  const setFilter = useApp((s) => s.setFilter);
+  const frameTo = useApp((s) => s.frameTo);
   const [mapError, setMapError] = useState<string | null>(null);
   const { catalogue } = useMapStyle(data);
 
@@ -162,7 +206,7 @@ function Page({ data }: { data: AppData }) {
 
   const districtIds = useMemo(() => data.manifest.districts.map((d) => d.id), [data]);
   const counts = useMemo(() => countMatches(data.carriers, filter, districtIds), [data, filter, districtIds]);
-  const search = useMemo(() => buildSearch(data.carriers, data.manifest.districts), [data]);
+  const loadSearch = useMemo(() => lazySearch(data), [data]);
 
   const showRecord = useCallback((id: string) => selectRecord(id, frameOfRecord(data, id)), [data, selectRecord]);
   const showDistrict = useCallback(
@@ -170,8 +214,18 @@ function Page({ data }: { data: AppData }) {
     [data, selectDistricts],
   );
   const onSearch = useCallback(
-    (hit: SearchHit) => (hit.type === 'district' ? showDistrict(hit.id) : showRecord(hit.id)),
-    [showDistrict, showRecord],
+    (hit: SearchHit) => {
+      if (hit.type === 'district') showDistrict(hit.id);
+      else if (hit.type === 'carrier') showRecord(hit.id);
+      else if (hit.type === 'direction') {
+        // Adds the direction to those chosen (a search never removes one the user pressed).
+        if (!filter.directions.includes(hit.id)) setFilter({ directions: [...filter.directions, hit.id] });
+      } else {
+        const target = frameOfPlace(hit);
+        if (target) frameTo(target);
+      }
+    },
+    [showDistrict, showRecord, filter.directions, setFilter, frameTo],
   );
 
   const record = selection?.type === 'record' ? data.carrierById.get(selection.id) : undefined;
@@ -193,7 +247,7 @@ function Page({ data }: { data: AppData }) {
           <h1>{t(lang, 'title')}</h1>
           <p className="muted">{t(lang, 'subtitle')}</p>
         </div>
-        <SearchBox data={data} search={search} lang={lang} onPick={onSearch} />
+        <SearchBox data={data} loadSearch={loadSearch} lang={lang} onPick={onSearch} />
         <nav>
           <button
             type="button"

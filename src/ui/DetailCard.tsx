@@ -3,6 +3,7 @@
  * with document title and quote), or a district (类别, directions, its carriers).
  */
 
+import { lazy, Suspense } from 'react';
 import type { DistrictCount } from '../analysis/filter';
 import type { AppData } from '../data/load';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
@@ -10,6 +11,9 @@ import type { SourceRef } from '../domain/schema';
 import { Card } from './Card';
 import { formatFactValue } from './format';
 import { type Lang, nameIn, t } from './i18n';
+
+/** The site tool (./PlaceSite.tsx, with gcoord and its geometry) loads with the first record card, never at start-up. */
+const PlaceSite = lazy(() => import('./PlaceSite').then((m) => ({ default: m.PlaceSite })));
 
 function Sources({ data, refs, lang }: { data: AppData; refs: SourceRef[]; lang: Lang }) {
   return (
@@ -195,6 +199,9 @@ export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarr
           </ul>
         </>
       )}
+      <Suspense fallback={null}>
+        <PlaceSite data={data} carrier={c} lang={lang} />
+      </Suspense>
     </Card>
   );
 }

@@ -80,9 +80,11 @@ export function MapView({ data, onError }: MapViewProps) {
       c = new MapController(container.current, style, derive(s), {
         initial: { camera: s.camera, bbox: data.manifest.bbox, maxBounds: data.manifest.max_bounds },
         interactive: catalogue.interactive,
-        onClick: (hit, additive) => {
+        onClick: (hit, additive, at) => {
           const st = store.getState();
-          if (hit?.type === 'records') st.selectRecord(hit.ids[0]);
+          // Picking a site: the click gives the point and selects nothing.
+          if (st.siting?.picking) st.pickPoint(at.lngLat, at.datum);
+          else if (hit?.type === 'records') st.selectRecord(hit.ids[0]);
           else if (hit?.type === 'district') {
             if (additive) st.toggleDistrict(hit.id);
             else st.selectDistricts([hit.id]);
