@@ -83,6 +83,11 @@ const GROUP_PLACEMENT: Record<GroupSide, { anchor: 'left' | 'right' | 'bottom' |
   bottom: { anchor: 'top', offset: [0, 40] },
 };
 
+/** A district group with more marks than this shows only its caption below `GROUP_OPEN_ZOOM`. */
+const GROUP_OPEN_MAX = 12;
+/** Zoom level from which every district group shows its marks. */
+const GROUP_OPEN_ZOOM = 9.6;
+
 /** Longest wait (ms) for an online basemap's first tile before falling back to the embedded one. */
 const BASEMAP_TIMEOUT_MS = 10_000;
 /** Prefix of the source and layer ids of an online basemap. */
@@ -166,6 +171,12 @@ export class MapController {
     });
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('dblclick', () => this.cancelClick());
+    // Large district groups open from this zoom on (or on hover and focus): at the city view they
+    // would cover the parks' names.
+    const markZoom = () =>
+      this.map.getContainer().classList.toggle('groups-open', this.map.getZoom() >= GROUP_OPEN_ZOOM);
+    this.map.on('zoom', markZoom);
+    markZoom();
     this.map.on('moveend', () => {
       if (this.loaded) options.onCamera(this.camera());
     });
@@ -329,6 +340,7 @@ export class MapController {
       }
       const key = JSON.stringify([g.caption, g.title, g.marks]);
       entry.el.dataset.count = String(g.count);
+      entry.el.dataset.large = String(g.count > GROUP_OPEN_MAX);
       entry.el.hidden = !g.shown;
       if (key === entry.key) continue;
       entry.key = key;

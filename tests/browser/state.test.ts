@@ -312,6 +312,19 @@ describe('a map fit to present', () => {
     await page.close();
   });
 
+  it('folds a large district group to its caption at the city view, and opens it on hover and when zoomed in', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const group = page.locator('[data-badge="xiangcheng"]');
+    expect(Number(await group.getAttribute('data-count'))).toBeGreaterThan(12);
+    expect(await group.locator('.group-marks').isVisible()).toBe(false);
+    await group.locator('.group-caption').hover();
+    expect(await group.locator('.group-marks').isVisible()).toBe(true);
+    await gotoMap(page, h.origin, '?view=120.63,31.42,10');
+    expect(await page.locator('[data-badge="xiangcheng"] .group-marks').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('counts a district the same on its chip, its badge and its card, and nothing outside a district filter', async () => {
     const { page } = await openPage(h);
     await gotoMap(page, h.origin, '?district=xiangcheng');
