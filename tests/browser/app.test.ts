@@ -7,9 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CarrierProps, Manifest } from '../../src/domain/built';
+import type { CarrierProps } from '../../src/domain/built';
 import { PARK_MARKER_LAYERS } from '../../src/map/layers';
-import { gotoMap, type Harness, openPage, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
 
 let h: Harness;
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -23,15 +23,7 @@ afterAll(async () => {
 });
 
 /** The records as served, read in the page so the expectation comes from the data, not the UI. */
-async function served(page: Page) {
-  return page.evaluate(async () => {
-    const manifest = (await (await fetch('data/manifest.json')).json()) as Manifest;
-    const fc = (await (await fetch('data/carriers.geojson')).json()) as {
-      features: Array<{ geometry: unknown; properties: CarrierProps }>;
-    };
-    return { manifest, features: fc.features };
-  });
-}
+const served = servedData;
 
 /** Whether a record is drawn as a park marker: a city park or an AI+ park. */
 const isParkMarker = (p: CarrierProps) => p.park || p.roles.includes('ai-plus-park');

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
+import type { CarrierProps, GazetteerProps, Manifest } from '../../src/domain/built';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -96,4 +97,23 @@ export async function gotoMap(page: Page, origin: string, query = ''): Promise<v
   await page.goto(`${origin}/${query}`);
   await page.waitForFunction(() => window.__sdeMap !== undefined, undefined, { timeout: 60_000 });
   await page.evaluate(() => window.__sdeMap?.idle());
+}
+
+/**
+ * The built data as the page is served them (read in the page, so that a test's expectations come
+ * from the data, not from the UI): the manifest, every record with its point (or null), and the
+ * gazetteer's points.
+ */
+export async function servedData(page: Page) {
+  return page.evaluate(async () => {
+    const get = async (file: string) => (await fetch(`data/${file}`)).json();
+    const manifest = (await get('manifest.json')) as Manifest;
+    const carriers = (await get('carriers.geojson')) as {
+      features: Array<{ geometry: { coordinates: [number, number] } | null; properties: CarrierProps }>;
+    };
+    const gazetteer = (await get('gazetteer.geojson')) as {
+      features: Array<{ geometry: { coordinates: [number, number] }; properties: GazetteerProps }>;
+    };
+    return { manifest, features: carriers.features, places: gazetteer.features };
+  });
 }

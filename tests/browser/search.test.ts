@@ -6,8 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CarrierProps, GazetteerProps, Manifest } from '../../src/domain/built';
-import { gotoMap, type Harness, openPage, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
 
 let h: Harness;
 
@@ -18,18 +17,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The data as served, read in the page so that expectations come from the data, not the UI. */
+/** The data as served: the manifest, the records' properties and the gazetteer's places. */
 async function served(page: Page) {
-  return page.evaluate(async () => {
-    const manifest = (await (await fetch('data/manifest.json')).json()) as Manifest;
-    const carriers = (await (await fetch('data/carriers.geojson')).json()) as {
-      features: Array<{ properties: CarrierProps }>;
-    };
-    const gazetteer = (await (await fetch('data/gazetteer.geojson')).json()) as {
-      features: Array<{ geometry: { coordinates: [number, number] }; properties: GazetteerProps }>;
-    };
-    return { manifest, records: carriers.features.map((f) => f.properties), places: gazetteer.features };
-  });
+  const { manifest, features, places } = await servedData(page);
+  return { manifest, records: features.map((f) => f.properties), places };
 }
 
 /** Types a query and returns the options shown (type, id, reason field and reason text), in order. */

@@ -7,8 +7,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CarrierProps, Manifest } from '../../src/domain/built';
-import { gotoMap, type Harness, openPage, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
 
 let h: Harness;
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -20,15 +19,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function served(page: Page) {
-  return page.evaluate(async () => {
-    const manifest = (await (await fetch('data/manifest.json')).json()) as Manifest;
-    const fc = (await (await fetch('data/carriers.geojson')).json()) as {
-      features: Array<{ geometry: { coordinates: [number, number] } | null; properties: CarrierProps }>;
-    };
-    return { manifest, features: fc.features };
-  });
-}
+const served = servedData;
 
 const idle = (page: Page) => page.evaluate(() => window.__sdeMap?.idle());
 const camera = (page: Page) => page.evaluate(() => window.__sdeMap?.camera());
