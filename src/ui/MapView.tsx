@@ -4,6 +4,7 @@
  * differences.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { carrierMatches } from '../analysis/filter';
 import type { AppData } from '../data/load';
 import { layerCatalogue } from '../map/catalogue';
 import { MapController } from '../map/controller';
@@ -14,6 +15,7 @@ import { useApp, useAppStore } from '../state/context';
 import { frameOfDistricts } from '../state/framing';
 import type { AppState } from '../state/store';
 import { readBasemapKeys } from './basemapKeys';
+import { t } from './i18n';
 import { FocusKey } from './Legend';
 
 /** Width (CSS px) the card column takes over the map's right side, margin included (see app.css `.card`). */
@@ -113,10 +115,19 @@ export function MapView({ data, onError }: MapViewProps) {
   }, [data, style, catalogue, derive, store]);
 
   const hasDirections = useApp((s) => s.filter.directions.length > 0 && !s.hidden.includes('focus'));
+  const filter = useApp((s) => s.filter);
+  const lang = useApp((s) => s.lang);
+  // A filter that matches nothing still gets a visible answer on the map, not an empty map.
+  const none = useMemo(() => data.carriers.every((c) => !carrierMatches(c, filter)), [data, filter]);
   return (
     <div className="map-area">
       <div ref={container} className="map" data-testid="map" />
       {hasDirections && <FocusKey catalogue={catalogue} />}
+      {none && (
+        <p className="no-match" role="status" data-testid="no-match">
+          {t(lang, 'noMatch')}
+        </p>
+      )}
     </div>
   );
 }

@@ -116,6 +116,10 @@ const STRINGS = {
   noticeUnknownValue: { zh: '无法识别的值', en: 'unrecognised value' },
   noticeMalformed: { zh: '格式不正确', en: 'malformed' },
   noticeMore: { zh: '等', en: 'and more' },
+  noMatch: {
+    zh: '没有符合当前筛选的记录：五份文件未把任何园区或载体与所选方向（及板块、类型）联系起来。',
+    en: 'No record matches this filter: the five documents tie no park or carrier to the chosen directions (in these districts and kinds).',
+  },
   noticeUnreachable: { zh: '无法访问', en: 'unreachable' },
   basemapFailed: {
     zh: '在线底图无法加载，已改用内置底图。',

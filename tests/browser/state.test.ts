@@ -303,6 +303,22 @@ describe('a map fit to present', () => {
     await page.close();
   });
 
+  it('answers a filter that matches nothing with a message on the map, not an empty map', async () => {
+    const { page } = await openPage(h);
+    await gotoMap(page, h.origin);
+    const { features, manifest } = await served(page);
+    const empty = manifest.directions.find(
+      (d) => !features.some((f) => f.properties.directions_own.some((o) => o.key === d.key)),
+    );
+    if (!empty) throw new Error('every direction has a record: nothing to check');
+    expect(await page.getByTestId('no-match').count()).toBe(0);
+    await page.click(`[data-direction="${empty.key}"]`);
+    await page.getByTestId('no-match').waitFor();
+    await page.click(`[data-direction="${empty.key}"]`);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=no-match]'));
+    await page.close();
+  });
+
   it('folds a large district group to its caption at the city view, and opens it on hover and when zoomed in', async () => {
     const { page } = await openPage(h);
     await gotoMap(page, h.origin);
