@@ -93,7 +93,10 @@ export function MapView({ data, onError }: MapViewProps) {
           } else st.clearSelection();
         },
         onGroup: (id) => store.getState().selectDistricts([id], frameOfDistricts(data, [id])),
-        onMark: (id) => store.getState().selectRecord(id),
+        // While picking a site, the schematic marks are not places to pick: they do nothing.
+        onMark: (id) => {
+          if (!store.getState().siting?.picking) store.getState().selectRecord(id);
+        },
         onCamera: (camera) => store.getState().setCamera(camera),
         onBasemapFailed: (id) => store.getState().basemapFailed(id),
         onLoad: (error) => {
