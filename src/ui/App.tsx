@@ -13,7 +13,7 @@ import { BASEMAPS } from '../map/basemaps';
 import { StoreProvider, useApp } from '../state/context';
 import { frameOfDistricts, frameOfRecord } from '../state/framing';
 import { syncWithHistory } from '../state/history';
-import { type AppStore, type CameraTarget, createAppStore, type UrlNotice } from '../state/store';
+import { type AppStore, type CameraTarget, createAppStore, type Panel, type UrlNotice } from '../state/store';
 import { decodeView, type KnownValues, MAX_NOTICE_VALUE } from '../state/url';
 import { Card } from './Card';
 import { CarrierCard, DistrictDetails } from './DetailCard';
@@ -125,6 +125,12 @@ function noticeText(n: UrlNotice, lang: Lang): string {
   const value = n.value.length >= MAX_NOTICE_VALUE ? `${n.value.slice(0, MAX_NOTICE_VALUE - 1)}…` : n.value;
   return `${n.param}=${value} (${t(lang, key[n.reason])})`;
 }
+
+/** The header's panel buttons (their test ids are relied on by the tests and the benchmark). */
+const PANEL_BUTTONS: ReadonlyArray<{ panel: Panel; testid: string; label: StringKey }> = [
+  { panel: 'city', testid: 'city', label: 'cityOverview' },
+  { panel: 'quality', testid: 'quality-open', label: 'quality' },
+];
 
 /** At most this many dropped parameters are listed; the rest are summed up. */
 const NOTICES_SHOWN = 3;
@@ -249,24 +255,18 @@ function Page({ data }: { data: AppData }) {
         </div>
         <SearchBox data={data} loadSearch={loadSearch} lang={lang} onPick={onSearch} />
         <nav>
-          <button
-            type="button"
-            className="head-btn"
-            data-testid="city"
-            aria-pressed={panel === 'city'}
-            onClick={() => openPanel('city')}
-          >
-            {t(lang, 'cityOverview')}
-          </button>
-          <button
-            type="button"
-            className="head-btn"
-            data-testid="quality-open"
-            aria-pressed={panel === 'quality'}
-            onClick={() => openPanel('quality')}
-          >
-            {t(lang, 'quality')}
-          </button>
+          {PANEL_BUTTONS.map((b) => (
+            <button
+              key={b.panel}
+              type="button"
+              className="head-btn"
+              data-testid={b.testid}
+              aria-pressed={panel === b.panel}
+              onClick={() => openPanel(b.panel)}
+            >
+              {t(lang, b.label)}
+            </button>
+          ))}
           <CopyLink lang={lang} />
           <button
             type="button"

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CarrierProps, Manifest } from '../../src/domain/built';
 import { TaxonomySchema } from '../../src/domain/schema';
-import { buildRealCarriers, ROOT, realInputs } from './records';
+import { buildRealCarriers, ROOT, seedLinesOf } from './records';
 
 let manifest: Manifest;
 let carriers: CarrierProps[];
@@ -18,10 +18,7 @@ beforeAll(() => {
   ({ manifest, carriers } = buildRealCarriers());
 });
 
-const seedLines = (doc: string) => {
-  const file = manifest.sources.find((s) => s.id === doc)?.file ?? '';
-  return readFileSync(join(realInputs().seedsDir, file), 'utf8').split('\n');
-};
+const seedLines = (doc: string) => seedLinesOf(manifest, doc);
 const byId = (id: string) => {
   const c = carriers.find((x) => x.id === id);
   if (!c) throw new Error(`no record ${id}`);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DOC_ID_MENTION } from '../../geo/build/text';
 import type { CarrierProps, Manifest } from '../../src/domain/built';
-import { buildRealCarriers, ROOT, realInputs } from './records';
+import { buildRealCarriers, ROOT, seedLinesOf } from './records';
 
 let manifest: Manifest;
 let carriers: CarrierProps[];
@@ -18,10 +18,7 @@ beforeAll(() => {
   ({ manifest, carriers } = buildRealCarriers());
 });
 
-const seedLines = (doc: string) => {
-  const file = manifest.sources.find((s) => s.id === doc)?.file ?? '';
-  return readFileSync(join(realInputs().seedsDir, file), 'utf8').split('\n');
-};
+const seedLines = (doc: string) => seedLinesOf(manifest, doc);
 const named = (c: CarrierProps, name: string) => c.name_zh === name || c.aliases.includes(name);
 
 describe('seed 003: the ten AI+ parks of 十全十美', () => {

@@ -8,6 +8,8 @@ import type { FeatureCollection, Point } from 'geojson';
 import { inject } from 'vitest';
 import { type CarrierProps, CarrierPropsSchema, type Manifest, ManifestSchema } from '../../src/domain/built';
 
+import { realInputs } from '../setup/inputs';
+
 export { ROOT, realInputs } from '../setup/inputs';
 
 /**
@@ -29,4 +31,10 @@ export function buildRealCarriers() {
   const fc = JSON.parse(readFileSync(join(outDir, 'carriers.geojson'), 'utf8')) as FeatureCollection<Point | null>;
   const carriers: CarrierProps[] = fc.features.map((f) => CarrierPropsSchema.parse(f.properties));
   return { manifest, outDir, features: fc.features, carriers };
+}
+
+/** The lines of a seed document (index 0 = line 1), found through the manifest's sources. */
+export function seedLinesOf(manifest: Manifest, doc: string): string[] {
+  const file = manifest.sources.find((s) => s.id === doc)?.file ?? '';
+  return readFileSync(join(realInputs().seedsDir, file), 'utf8').split('\n');
 }
