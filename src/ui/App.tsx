@@ -203,7 +203,7 @@ function Page({ data }: { data: AppData }) {
   const setFilter = useApp((s) => s.setFilter);
   const frameTo = useApp((s) => s.frameTo);
   const [mapError, setMapError] = useState<string | null>(null);
-  const { catalogue } = useMapStyle(data);
+  const mapStyle = useMapStyle(data);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
@@ -281,7 +281,7 @@ function Page({ data }: { data: AppData }) {
       <Notices lang={lang} />
       <aside className="side">
         <FilterPanel data={data} counts={counts} lang={lang} />
-        <Legend lang={lang} catalogue={catalogue} kinds={data.manifest.counts.carriers_by_kind} />
+        <Legend lang={lang} catalogue={mapStyle.catalogue} kinds={data.manifest.counts.carriers_by_kind} />
       </aside>
       <main className="main">
         {mapError ? (
@@ -290,7 +290,7 @@ function Page({ data }: { data: AppData }) {
             <p>{mapError}</p>
           </div>
         ) : (
-          <MapView data={data} onError={(e) => setMapError(e.message)} />
+          <MapView data={data} mapStyle={mapStyle} onError={(e) => setMapError(e.message)} />
         )}
         <div className="cards">
           {panel === 'city' && (

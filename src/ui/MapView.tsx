@@ -21,9 +21,10 @@ import { FocusKey } from './Legend';
 /** Width (CSS px) the card column takes over the map's right side, margin included (see app.css `.card`). */
 export const CARD_WIDTH_PX = 382;
 
-/** Props: the loaded data, and the error callback for a map that cannot be shown. */
+/** Props: the loaded data, its style and catalogue (`useMapStyle`), and the error callback for a map that cannot be shown. */
 export interface MapViewProps {
   data: AppData;
+  mapStyle: ReturnType<typeof useMapStyle>;
   /** Called with the error that stopped the map (no WebGL, a style that failed to load). */
   onError: (error: Error) => void;
 }
@@ -52,11 +53,14 @@ export function useMapStyle(data: AppData) {
   }, [data]);
 }
 
-export function MapView({ data, onError }: MapViewProps) {
+/** The view fields `mapStateOf` reads: a change to any other (the camera the map itself reports, notices) needs no sync. */
+const MAP_INPUTS = ['lang', 'filter', 'hidden', 'selection', 'panel', 'frame', 'basemap', 'siting'] as const;
+
+export function MapView({ data, mapStyle, onError }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
   const store = useAppStore();
-  const { style, catalogue } = useMapStyle(data);
+  const { style, catalogue } = mapStyle;
   const mapData: MapData = useMemo(
     () => ({
       carriers: data.carriers,
@@ -109,7 +113,9 @@ export function MapView({ data, onError }: MapViewProps) {
       return;
     }
     controller.current = c;
-    const unsubscribe = store.subscribe((next) => c.sync(derive(next)));
+    const unsubscribe = store.subscribe((next, prev) => {
+      if (MAP_INPUTS.some((k) => next[k] !== prev[k])) c.sync(derive(next));
+    });
     return () => {
       unsubscribe();
       controller.current = null;

@@ -4,8 +4,16 @@
  */
 const STORAGE_KEY = 'sde.basemapKeys';
 
+/** The keys as last read or written: read from storage once, not on every map-state derivation. */
+let cache: Record<string, string> | null = null;
+
 /** The stored keys by basemap id (empty when none, or when storage is unavailable). */
 export function readBasemapKeys(): Record<string, string> {
+  cache ??= readStoredKeys();
+  return cache;
+}
+
+function readStoredKeys(): Record<string, string> {
   try {
     const raw = window.localStorage.getItem(STORAGE_KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : {};
@@ -21,9 +29,10 @@ export function readBasemapKeys(): Record<string, string> {
 
 /** Stores `key` for basemap `id` (an empty key removes it). */
 export function writeBasemapKey(id: string, key: string): void {
-  const keys = readBasemapKeys();
+  const keys = { ...readBasemapKeys() };
   if (key) keys[id] = key;
   else delete keys[id];
+  cache = keys;
   try {
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(keys));
   } catch {
