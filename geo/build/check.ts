@@ -158,6 +158,10 @@ export function checkRecords(records: BuildRecords, polygons: DistrictPolygons):
       issues.push(issueAt(at, 'scope', `scope must be "city" or a district id, not ${f.scope}`));
     }
     issues.push(...checkSourceRef(f.source, seedLines, at, 'source'));
+    // The city overview filters figures by these keys: a misspelt one would silently hide a figure.
+    f.directions?.forEach((k, i) => {
+      if (!directionKeys.has(k)) issues.push(issueAt(at, `directions.${i}`, `unknown direction ${k}`));
+    });
   }
   return issues;
 }

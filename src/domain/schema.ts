@@ -273,6 +273,13 @@ export type CarrierRecord = z.infer<typeof CarrierRecordSchema>;
  * source (`geo/facts/*.yaml`). `scope` is `city` or a district id. `value` in `unit_*`.
  * `year` is left out when the text gives none (e.g. seed 001's 专栏3 district figures); then
  * `period_note` must say what period the figure describes, so that no year is invented.
+ * `directions` (optional; at least one when given) are the keys of `geo/directions.yaml` that the
+ * figure's metric or quote names, by the direction's name, terms, name terms or synonyms (区块链 →
+ * `blockchain`, 集成电路 → `integrated-circuits`, 5G → `new-infrastructure`, 数据中心 → both
+ * `big-data-cloud` and `new-infrastructure`, …). A figure is tagged only when its own sentence names
+ * the industry, never because of the section or document it stands in; figures of the whole digital
+ * economy stay untagged. The city overview shows the figures tagged with the chosen directions; the
+ * build rejects an unknown key (geo/build/check.ts).
  */
 export const FactRecordSchema = z
   .strictObject({
@@ -286,6 +293,7 @@ export const FactRecordSchema = z
     unit_en: z.string(),
     year: z.number().int().min(2000).max(2035).optional(),
     period_note: z.string().min(10).optional(),
+    directions: z.array(IdSchema).min(1).optional(),
     source: SourceRefSchema,
   })
   .refine((f) => f.year !== undefined || f.period_note !== undefined, {

@@ -4,10 +4,11 @@
  */
 
 import { lazy, Suspense } from 'react';
+import { factLabel, factStatus, orderFacts, PASSED_MARK } from '../analysis/facts';
 import type { DistrictCount } from '../analysis/filter';
 import type { AppData } from '../data/load';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
-import type { SourceRef } from '../domain/schema';
+import type { FactRecord, SourceRef } from '../domain/schema';
 import { Card } from './Card';
 import { formatFactValue } from './format';
 import { type Lang, nameIn, t } from './i18n';
@@ -46,9 +47,102 @@ function DirectionChip({ data, k, lang }: { data: AppData; k: string; lang: Lang
   );
 }
 
+/** Props of `FigureList`: the figures to show, in the order given. */
+export interface FigureListProps {
+  facts: readonly FactRecord[];
+  data: AppData;
+  lang: Lang;
+  /** The day the figures are shown, which decides which targets have passed (default: now). */
+  today?: Date;
+}
+
 /**
- * Headline figures for a scope (`city` or a district id), each with its year (or, when the document
- * gives none, "undated" and the period note), kind, document title, line and quote.
+ * A compact list of headline figures, in the order given: value and metric; the status phrase
+ * (`factLabel`: year, baseline or target, the document's date), with a "year passed" tag on a
+ * target whose year has passed; the document's short title and line; the quote. A figure with no
+ * year carries `data-testid="undated"` with its period note as the tooltip. Each item has `data-id`
+ * (the fact id) and `data-passed` ("true" / "false").
+ */
+export function FigureList({ facts, data, lang, today }: FigureListProps) {
+  const now = today ?? new Date();
+  return (
+    <ul className="facts">
+      {facts.map((f) => {
+        const doc = data.manifest.sources.find((d) => d.id === f.source.doc);
+        const status = factStatus(f, doc, now);
+        const label = factLabel(f, doc, lang, now, { passedMark: false });
+        return (
+          <li
+            key={f.id}
+            data-id={f.id}
+            data-passed={String(status.passed)}
+            className={status.passed ? 'passed' : undefined}
+          >
+            <strong>{formatFactValue(f, lang)}</strong> {lang === 'en' ? f.metric_en : f.metric_zh}{' '}
+            <span className="fact-status">
+              {f.year === undefined ? (
+                <abbr title={f.period_note} data-testid="undated">
+                  {label}
+                </abbr>
+              ) : (
+                label
+              )}
+            </span>
+            {status.passed && (
+              <>
+                {' '}
+                <span className="tag passed" data-testid="passed">
+                  {PASSED_MARK[lang]}
+                </span>
+              </>
+            )}{' '}
+            <span className="muted">
+              ·{' '}
+              <cite title={doc ? (lang === 'en' ? doc.title_en : doc.title_zh) : undefined}>
+                {doc ? (lang === 'en' ? doc.short_en : doc.short_zh) : f.source.doc}
+              </cite>{' '}
+              · {t(lang, 'line')} {f.source.line}
+            </span>
+            <q className="fact-quote">{f.source.quote}</q>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * Figures told in two groups (`orderFacts`): current ones first, then targets whose year has passed,
+ * collapsed under a summary that says so. The whole is `data-testid="facts"`.
+ */
+export function FigureGroups({ facts, data, lang, today }: FigureListProps) {
+  const now = today ?? new Date();
+  const ordered = orderFacts(facts, now);
+  const current = ordered.filter((f) => !factStatus(f, undefined, now).passed);
+  const passed = ordered.filter((f) => factStatus(f, undefined, now).passed);
+  return (
+    <div data-testid="facts">
+      {current.length > 0 ? (
+        <FigureList facts={current} data={data} lang={lang} today={now} />
+      ) : (
+        <p className="note">{t(lang, 'factsAllPassed')}</p>
+      )}
+      {passed.length > 0 && (
+        <details data-testid="facts-passed">
+          <summary>
+            {t(lang, 'factsPassed')} ({passed.length})
+          </summary>
+          <FigureList facts={passed} data={data} lang={lang} today={now} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Headline figures for a scope (`city` or a district id), told as `FigureGroups`: each with its
+ * status phrase (year or "year not given", baseline or target, the document's date), current ones
+ * first and targets whose year has passed collapsed after them.
  */
 export function Facts({ data, scope, lang }: { data: AppData; scope: string; lang: Lang }) {
   const facts = data.manifest.facts.filter((f) => f.scope === scope);
@@ -56,27 +150,7 @@ export function Facts({ data, scope, lang }: { data: AppData; scope: string; lan
   return (
     <>
       <h3>{t(lang, 'facts')}</h3>
-      <ul className="facts" data-testid="facts">
-        {facts.map((f) => {
-          const doc = data.manifest.sources.find((d) => d.id === f.source.doc);
-          return (
-            <li key={f.id} data-id={f.id}>
-              <strong>{formatFactValue(f, lang)}</strong> {lang === 'en' ? f.metric_en : f.metric_zh}{' '}
-              <span className="muted">
-                (
-                {f.year ?? (
-                  <abbr title={f.period_note} data-testid="undated">
-                    {t(lang, 'undated')}
-                  </abbr>
-                )}
-                , {t(lang, f.kind === 'target' ? 'factTarget' : 'factBaseline')} ·{' '}
-                {doc ? (lang === 'en' ? doc.title_en : doc.title_zh) : f.source.doc} {t(lang, 'line')} {f.source.line})
-              </span>
-              <q className="fact-quote">{f.source.quote}</q>
-            </li>
-          );
-        })}
-      </ul>
+      <FigureGroups facts={facts} data={data} lang={lang} />
     </>
   );
 }

@@ -315,6 +315,28 @@ describe('problems with sound records are all reported, each at its file and lin
   });
 });
 
+describe('a fact tagged with an unknown direction stops the build at its field', () => {
+  it('reports the file, the line of the key, the record and the field, and nothing else', () => {
+    const copy = copyGeo();
+    const facts = 'facts/000-new-infrastructure.yaml';
+    copy.edit(
+      facts,
+      inRecord('f000-blockchain-talent-2022', (b) =>
+        b.replace('directions: [ blockchain ]', 'directions: [ blockchain, block-chain ]'),
+      ),
+    );
+    expect(copy.build()).toEqual([
+      {
+        file: geoFile(facts),
+        line: lineOf(copy.read(facts), 'block-chain'),
+        record: 'f000-blockchain-talent-2022',
+        field: 'directions.1',
+        message: 'unknown direction block-chain',
+      },
+    ]);
+  });
+});
+
 describe('geocoding in the build', () => {
   it('fails on a record whose words name a place outside its district until the record settles it', () => {
     const copy = copyGeo();
