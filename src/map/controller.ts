@@ -63,10 +63,20 @@ export interface MapControllerOptions {
   onMark: (recordId: string) => void;
   /** The camera after any move (user or requested). */
   onCamera: (camera: Camera) => void;
+  /** A camera request (`Frame.seq`) has finished moving (or was interrupted): where it landed. */
+  onFrameDone?: (seq: number, camera: Camera) => void;
   /** An online basemap failed to load or timed out. */
   onBasemapFailed: (basemapId: string) => void;
   /** Called once when the style and its sources are loaded, or with the error that stopped it. */
   onLoad?: (error?: Error) => void;
+  /**
+   * An off-screen map for an image export (`map/snapshot.ts`), never the live one: it draws at
+   * `pixelRatio` (device px per CSS px) into a drawing buffer kept after each frame (readable by
+   * `drawImage`; the live map never keeps one: it would slow every frame), takes no input, and has
+   * no controls, no click or hover handlers and no test hook (`window.__sdeMap` stays the live
+   * map's). `onIdle` gets the map once, at its first `idle` after the initial state is applied.
+   */
+  snapshot?: { pixelRatio: number; onIdle: (map: MapLibreMap) => void };
 }
 
 /** Whether a rendered feature is shown: features the filter hides stay in the tiles, drawn transparent. */
@@ -128,14 +138,15 @@ export class MapController {
     this.options = options;
     this.home = options.initial.bbox;
     const cam = options.initial.camera;
+    const snapshot = options.snapshot;
     this.map = new MapLibreMap({
       container,
       style,
       ...(cam
         ? { center: cam.center, zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch }
         : { bounds: options.initial.bbox, fitBoundsOptions: { padding: initialState.padding } }),
-      globalState: { lang: initialState.lang },
-      maxBounds: options.initial.maxBounds,
+      globalState: { lang: initialState.lang, labelScale: initialState.labelScale },
+      maxBounds: initialState.bounded ? options.initial.maxBounds : undefined,
       localIdeographFontFamily: LOCAL_CJK_FONTS,
       attributionControl: false,
       // Symbols appear at once: a fade would delay `idle` after every filter change (ms).
@@ -146,15 +157,25 @@ export class MapController {
       pitchWithRotate: false,
       // Double-click zooms; the click handler waits to tell a double-click from a single click.
       doubleClickZoom: true,
+      ...(snapshot
+        ? {
+            interactive: false,
+            pixelRatio: snapshot.pixelRatio,
+            canvasContextAttributes: { preserveDrawingBuffer: true },
+          }
+        : {}),
     });
-    this.map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
-    // Top-left: the card column sits on the right and must never cover the zoom buttons.
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    if (!snapshot) {
+      this.map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+      // Top-left: the card column sits on the right and must never cover the zoom buttons.
+      this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+      this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    }
     this.map.on('load', () => {
       this.loaded = true;
       this.sync(initialState);
-      exposeTestHook(this.map);
+      if (snapshot) this.map.once('idle', () => snapshot.onIdle(this.map));
+      else exposeTestHook(this.map);
       options.onLoad?.();
     });
     this.map.on('error', (e) => {
@@ -169,8 +190,10 @@ export class MapController {
         this.basemapTimer = null;
       }
     });
-    this.map.on('click', (e) => this.onClick(e));
-    this.map.on('dblclick', () => this.cancelClick());
+    if (!snapshot) {
+      this.map.on('click', (e) => this.onClick(e));
+      this.map.on('dblclick', () => this.cancelClick());
+    }
     // Large district groups open from this zoom on (or on hover and focus): at the city view they
     // would cover the parks' names.
     const markZoom = () =>
@@ -180,12 +203,13 @@ export class MapController {
     this.map.on('moveend', () => {
       if (this.loaded) options.onCamera(this.camera());
     });
-    this.map.on('mousemove', (e) => {
-      const layers = options.interactive.filter((l) => l !== DISTRICT_HIT_LAYER);
-      const hit = this.map.queryRenderedFeatures(e.point, { layers }).filter(visible);
-      const picking = this.applied?.site?.picking === true;
-      this.map.getCanvas().style.cursor = picking ? 'crosshair' : hit.length > 0 ? 'pointer' : '';
-    });
+    if (!snapshot)
+      this.map.on('mousemove', (e) => {
+        const layers = options.interactive.filter((l) => l !== DISTRICT_HIT_LAYER);
+        const hit = this.map.queryRenderedFeatures(e.point, { layers }).filter(visible);
+        const picking = this.applied?.site?.picking === true;
+        this.map.getCanvas().style.cursor = picking ? 'crosshair' : hit.length > 0 ? 'pointer' : '';
+      });
   }
 
   private cancelClick(): void {
@@ -239,6 +263,10 @@ export class MapController {
     const prev = this.applied;
     this.applied = next;
     if (prev === null || prev.lang !== next.lang) this.map.setGlobalStateProperty('lang', next.lang);
+    if (prev === null || prev.labelScale !== next.labelScale)
+      this.map.setGlobalStateProperty('labelScale', next.labelScale);
+    if (prev !== null && prev.bounded !== next.bounded)
+      this.map.setMaxBounds(next.bounded ? this.options.initial.maxBounds : null);
     if ((prev?.basemap?.id ?? null) !== (next.basemap?.id ?? null))
       this.applyBasemap(prev?.basemap ?? null, next.basemap);
     this.applyFeatureStates(prev?.featureStates ?? {}, next.featureStates);
@@ -457,8 +485,13 @@ export class MapController {
   private applyFrame(next: MapState): void {
     const frame = next.frame;
     if (!frame) return;
+    // The layout may have just changed (the presenter's stage fills the window): fit the new size,
+    // not the size of the last frame drawn.
+    this.map.resize();
     const duration = frame.animate ? FLY_MS : 0;
     const padding = next.padding;
+    // Registered before the move: a jump ends (and fires moveend) at once, a flight when it lands.
+    this.map.once('moveend', () => this.options.onFrameDone?.(frame.seq, this.camera()));
     const t = frame.target;
     if ('bbox' in t) this.map.fitBounds(t.bbox, { padding, duration, maxZoom: 13 });
     else if ('home' in t) this.map.fitBounds(this.home, { padding, duration });

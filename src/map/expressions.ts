@@ -7,7 +7,24 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 
 /** Defaults of the style's global state. */
-export const GLOBAL_STATE_DEFAULTS = { lang: 'zh' as 'zh' | 'en', online: false };
+export const GLOBAL_STATE_DEFAULTS = { lang: 'zh' as 'zh' | 'en', online: false, labelScale: 1 };
+
+/**
+ * A label's text size (px) times the global `labelScale` (1 on the page; larger on the presenter's
+ * stage, so names read from the back of a room). `sizes` is a fixed size, or [zoom, px] stops
+ * interpolated linearly (the scale multiplies each stop's output: `zoom` may only be the input of a
+ * top-level interpolation).
+ */
+export function labelSize(sizes: number | ReadonlyArray<readonly [number, number]>): ExpressionSpecification {
+  const scaled = (px: number): ExpressionSpecification => ['*', px, ['number', ['global-state', 'labelScale'], 1]];
+  if (typeof sizes === 'number') return scaled(sizes);
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    ...sizes.flatMap(([z, px]) => [z, scaled(px)]),
+  ] as ExpressionSpecification;
+}
 
 /** 1 when the feature matches the filter (or no state was set yet), else 0. */
 export const matchOpacity = (visible = 1): ExpressionSpecification => [

@@ -5,7 +5,7 @@
 import type { CircleLayerSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Direction } from '../domain/schema';
 import type { LayerMeta } from './catalogue';
-import { focusFill, localName, matchOpacity, stateColour } from './expressions';
+import { focusFill, labelSize, localName, matchOpacity, stateColour } from './expressions';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
 
 /** The catalogue entry of a layer, in the style spec's `metadata` field (see `catalogue.ts`). */
@@ -276,7 +276,7 @@ export function carrierLayers(t: MapTheme, directions: readonly Direction[]): La
       layout: {
         'text-field': localName(),
         'text-font': [FONT_REGULAR],
-        'text-size': 11,
+        'text-size': labelSize(11),
         'text-offset': [0, 1.1],
         'text-anchor': 'top',
         'text-max-width': 9,
@@ -390,7 +390,10 @@ function parkLabel(t: MapTheme, id: string, filter: ExpressionSpecification): La
     layout: {
       'text-field': ['case', ['==', ['global-state', 'lang'], 'en'], ['get', 'label_en'], ['get', 'label_zh']],
       'text-font': [FONT_BOLD],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 15],
+      'text-size': labelSize([
+        [8, 12],
+        [12, 15],
+      ]),
       // Below the marker if there is room, else another side; a marker drawn beside another labels
       // to its left.
       'text-variable-anchor-offset': [
@@ -451,7 +454,7 @@ export function orientationLayers(t: MapTheme): LayerSpecification[] {
     layout: {
       'text-field': localName(),
       'text-font': [FONT_REGULAR],
-      'text-size': size,
+      'text-size': labelSize(size),
       'text-max-width': 8,
       'symbol-sort-key': ['get', 'rank'] as ExpressionSpecification,
     },
@@ -565,7 +568,7 @@ export function labelLayers(t: MapTheme): LayerSpecification[] {
       id: 'neighbours-label',
       type: 'symbol',
       source: SOURCE.neighbourLabels,
-      layout: { 'text-field': localName(), 'text-font': [FONT_REGULAR], 'text-size': 13 },
+      layout: { 'text-field': localName(), 'text-font': [FONT_REGULAR], 'text-size': labelSize(13) },
       paint: { 'text-color': t.neighbourLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1 },
     },
     {
@@ -575,7 +578,7 @@ export function labelLayers(t: MapTheme): LayerSpecification[] {
       layout: {
         'text-field': localName(),
         'text-font': [FONT_REGULAR],
-        'text-size': 13,
+        'text-size': labelSize(13),
         // Above the district's markers by default; in the crowded centre (姑苏, SIP, 相城) the name
         // moves to a free side rather than disappearing behind a park label ("bottom" means the
         // text's bottom edge sits on the anchor; the district group is to the anchor's right).

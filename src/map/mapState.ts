@@ -115,7 +115,20 @@ export interface MapState {
   basemap: ResolvedBasemap | null;
   /** The site tool's point and picking mode, while a record's card has the tool open. */
   site: SiteMark | null;
+  /** Multiplier of every label's text size (global state `labelScale`): larger on the presenter's stage. */
+  labelScale: number;
+  /**
+   * Whether the camera is kept within the data's bounds. Off on the presenter's stage: the caption
+   * column covers the map's left side, and framing the city beside it needs room west of the bounds.
+   */
+  bounded: boolean;
 }
+
+/**
+ * Labels on the presenter's stage: the smallest label (11 px) becomes 18 px, the size a projected
+ * map label needs to be read from the back of a room.
+ */
+export const STAGE_LABEL_SCALE = 18 / 11;
 
 /** The data the map state depends on. */
 export interface MapData {
@@ -132,6 +145,8 @@ export interface MapLayout {
   cardWidth_px: number;
   /** The user's keys for online basemaps that need one, by basemap id. */
   basemapKeys?: Readonly<Record<string, string>>;
+  /** Width (CSS px) of the presenter's caption column over the map's left side while a pitch is on stage. */
+  captionWidth_px?: number;
 }
 
 /** Margin (px) kept around framed features. */
@@ -203,6 +218,7 @@ export function mapStateOf(
     put(featureStates, SOURCE.districts, sited.district, 'selected', true);
 
   const hidden = new Set(view.hidden);
+  const stage = view.pitch !== null && view.pitch !== undefined;
   const colourOf = new Map(fv.carriers.map((c) => [c.id, c.colour]));
   const words = GROUP_WORDS[view.lang];
   const groups = data.districts.map((d) => {
@@ -214,7 +230,9 @@ export function mapStateOf(
       anchor: d.anchor,
       count: marks.length,
       marks,
-      shown: marks.length > 0 && !hidden.has('carriers'),
+      // On the presenter's stage the caption names these records with their precision; the small
+      // schematic marks would only crowd the enlarged labels.
+      shown: marks.length > 0 && !hidden.has('carriers') && !stage,
       caption: words.caption(marks.length),
       title: words.title(marks.length),
       side: GROUP_SIDE[d.id] ?? 'right',
@@ -225,16 +243,26 @@ export function mapStateOf(
     ...(Object.keys(catalogue.groups) as LayerGroup[]).filter((g) => hidden.has(g)).flatMap((g) => catalogue.groups[g]),
     ...(basemap ? catalogue.embedded : []),
   ];
-  const card = view.selection !== null || view.panel !== null ? layout.cardWidth_px : 0;
+  // On stage a stop's own selection shows in the caption column, not in a card: only a card
+  // opened while exploring takes the right side.
+  const card = !stage && (view.selection !== null || view.panel !== null) ? layout.cardWidth_px : 0;
+  const caption = stage ? (layout.captionWidth_px ?? 0) : 0;
   return {
     lang: view.lang,
     featureStates,
     hiddenLayers,
     groups,
     frame: view.frame,
-    padding: { top: FRAME_MARGIN_PX, bottom: FRAME_MARGIN_PX, left: FRAME_MARGIN_PX, right: FRAME_MARGIN_PX + card },
+    padding: {
+      top: FRAME_MARGIN_PX,
+      bottom: FRAME_MARGIN_PX,
+      left: FRAME_MARGIN_PX + caption,
+      right: FRAME_MARGIN_PX + card,
+    },
     basemap,
     site: view.siting ? { point: view.siting.point, picking: view.siting.picking, ...SITE_WORDS[view.lang] } : null,
+    labelScale: stage ? STAGE_LABEL_SCALE : 1,
+    bounded: !stage,
   };
 }
 

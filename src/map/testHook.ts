@@ -17,6 +17,8 @@ export interface TestHook {
   selectedDistricts: (schematic?: boolean) => string[];
   /** Label texts rendered in a symbol layer, sorted. */
   labels: (layer: string) => string[];
+  /** A symbol layer's text size (px) at the current zoom, from its public `text-size` value. */
+  textSize: (layer: string) => number;
   /** Screen position (CSS px, relative to the map canvas) of a lon/lat in degrees. */
   project: (lonLat: [number, number]) => { x: number; y: number };
   /** The camera: centre [lon, lat] and bearing/pitch in degrees, zoom level. */
@@ -55,6 +57,27 @@ function evaluateLabel(expr: unknown, props: Record<string, unknown>, global: Re
       return global[String(args[0])];
     case '==':
       return ev(args[0]) === ev(args[1]);
+    case '*':
+      return args.reduce((p: number, a) => p * Number(ev(a)), 1);
+    case 'number':
+      return ev(args[0]) ?? ev(args[1]);
+    case 'zoom':
+      return global.zoom;
+    case 'interpolate': {
+      // Linear interpolation over [stop, output] pairs (the style's only kind).
+      const input = Number(ev(args[1]));
+      const stops = args.slice(2);
+      if (input <= Number(stops[0])) return ev(stops[1]);
+      for (let i = 2; i < stops.length; i += 2) {
+        const z0 = Number(stops[i - 2]);
+        const z1 = Number(stops[i]);
+        if (input <= z1) {
+          const v0 = Number(ev(stops[i - 1]));
+          return v0 + ((input - z0) / (z1 - z0)) * (Number(ev(stops[i + 1])) - v0);
+        }
+      }
+      return ev(stops[stops.length - 1]);
+    }
     case 'case': {
       for (let i = 0; i + 1 < args.length; i += 2) if (ev(args[i])) return ev(args[i + 1]);
       return ev(args[args.length - 1]);
@@ -82,6 +105,10 @@ export function exposeTestHook(map: MapLibreMap): void {
       const global = map.getGlobalState();
       const feats = map.queryRenderedFeatures({ layers: [layer] }).filter(shown);
       return [...new Set(feats.map((f) => String(evaluateLabel(field, f.properties, global))))].sort();
+    },
+    textSize: (layer) => {
+      const global = { ...map.getGlobalState(), zoom: map.getZoom() };
+      return Number(evaluateLabel(map.getLayoutProperty(layer, 'text-size'), {}, global));
     },
     selectedDistricts: (schematic) => {
       // querySourceFeatures returns a feature once per tile it touches: deduplicate by id.

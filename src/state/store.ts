@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_FILTER, type FilterState } from '../analysis/filter';
+import type { StopRef } from '../analysis/pitch';
 import type { Lang } from '../domain/localized';
 
 /** Toggleable groups of map layers (the layer catalogue assigns each layer to one). */
@@ -59,6 +60,15 @@ export interface UrlNotice {
   reason: 'unknown-param' | 'unknown-value' | 'malformed' | 'unreachable';
 }
 
+/**
+ * A pitch in presenter mode: its stops (`analysis/pitch.ts`) and the one shown (0-based index).
+ * Its directions are the filter's.
+ */
+export interface Pitch {
+  stops: StopRef[];
+  index: number;
+}
+
 /** Everything a user can set, and what the URL holds. */
 export interface ViewState {
   lang: Lang;
@@ -71,6 +81,8 @@ export interface ViewState {
   camera: Camera | null;
   /** Basemap id (`map/basemaps.ts`); `embedded` is the offline default. */
   basemap: string;
+  /** The pitch on stage, or `null` outside presenter mode. */
+  pitch: Pitch | null;
 }
 
 /**
@@ -97,6 +109,8 @@ export interface AppState extends ViewState {
   notices: UrlNotice[];
   /** The site tool, while a record's card has it open. */
   siting: Siting | null;
+  /** Where the map landed after the last camera request it finished (`Frame.seq`): the stage's "stop as it was". */
+  landed: { seq: number; camera: Camera } | null;
 }
 
 /** The view of a fresh page with no parameters. */
@@ -108,7 +122,14 @@ export const DEFAULT_VIEW: ViewState = {
   panel: null,
   camera: null,
   basemap: 'embedded',
+  pitch: null,
 };
+
+/** What a stop puts on the map (from `state/pitch.ts#stopView`): its selection and camera target. */
+export interface StopShow {
+  selection: Selection;
+  target: CameraTarget;
+}
 
 /** Typed actions of the store. */
 export interface AppActions {
@@ -128,6 +149,8 @@ export interface AppActions {
   openPanel: (panel: Panel | null) => void;
   /** The map reports where it is (after any move): updates the camera without a history entry. */
   setCamera: (camera: Camera) => void;
+  /** The map reports that camera request `seq` finished where `camera` is. */
+  frameDone: (seq: number, camera: Camera) => void;
   /** Applies a view read from a link or a history entry, with the notices of what was dropped. */
   restore: (view: ViewState, notices?: UrlNotice[]) => void;
   dismissNotices: () => void;
@@ -143,6 +166,17 @@ export interface AppActions {
   pickPoint: (lonLat: [number, number], datum: 'wgs84' | 'gcj02') => void;
   /** The proposed WGS-84 point (or none); `frame` asks the map to show it. */
   proposeSite: (point: [number, number] | null, frame?: CameraTarget) => void;
+  /**
+   * Puts a pitch on stage at stop `index` with the pitch's directions as the filter; the stage then
+   * shows the stop (`showStop`) once its layout is on screen, so the camera fits the stage.
+   */
+  startPitch: (stops: StopRef[], directions: string[], index: number) => void;
+  /** Shows stop `index` of the pitch on stage (also "back to the stop": the same view again). */
+  showStop: (index: number, show: StopShow) => void;
+  /** Replaces the stops (reordered, added, removed) and the index of the stop shown; the view stays. */
+  editStops: (stops: StopRef[], index: number) => void;
+  /** Leaves presenter mode; the map stays where it is. */
+  endPitch: () => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -221,6 +255,37 @@ export function reducePickPoint(s: AppState, lonLat: [number, number], datum: 'w
   return { siting: { ...s.siting, picking: false, picked: { lonLat, datum, seq } } };
 }
 
+/** Shows a stop: its selection, a flight to its camera; panels close (the stage's caption replaces them). */
+export function reduceShowStop(s: AppState, index: number, show: StopShow): Partial<AppState> {
+  if (!s.pitch || index < 0 || index >= s.pitch.stops.length) return {};
+  return {
+    pitch: { ...s.pitch, index },
+    selection: show.selection,
+    panel: null,
+    frame: nextFrame(s.frame, show.target),
+  };
+}
+
+/** Starts a pitch (see `AppActions.startPitch`); an empty route starts nothing. */
+export function reduceStartPitch(
+  s: AppState,
+  stops: StopRef[],
+  directions: string[],
+  index: number,
+): Partial<AppState> {
+  if (stops.length === 0) return {};
+  const at = Math.min(Math.max(index, 0), stops.length - 1);
+  const filter = { ...s.filter, directions: [...directions] };
+  return { filter, siting: null, panel: null, selection: null, pitch: { stops, index: at } };
+}
+
+/** Replaces the stops; the index is clamped into the new list. An empty list ends the pitch. */
+export function reduceEditStops(s: AppState, stops: StopRef[], index: number): Partial<AppState> {
+  if (!s.pitch) return {};
+  if (stops.length === 0) return { pitch: null };
+  return { pitch: { stops, index: Math.min(Math.max(index, 0), stops.length - 1) } };
+}
+
 /**
  * Creates the store.
  * @param initial the view to start from (usually decoded from the page URL) and its notices.
@@ -231,6 +296,7 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
     frame: null,
     notices,
     siting: null,
+    landed: null,
     setLang: (lang) => set((s) => (s.lang === lang ? {} : { lang })),
     setFilter: (patch) => set((s) => reduceFilter(s, patch)),
     setLayerVisible: (group, visible) => set((s) => reduceLayerVisible(s, group, visible)),
@@ -241,6 +307,7 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
     clearSelection: () => set((s) => (s.selection ? { selection: null } : {})),
     openPanel: (panel) => set((s) => (s.panel === panel ? {} : { panel })),
     setCamera: (camera) => set({ camera }),
+    frameDone: (seq, camera) => set({ landed: { seq, camera } }),
     restore: (view, n) => set((s) => reduceRestore(s, view, n)),
     dismissNotices: () => set({ notices: [] }),
     setBasemap: (basemap) => set((s) => (s.basemap === basemap ? {} : { basemap })),
@@ -264,6 +331,10 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
       set((s) =>
         s.siting ? { siting: { ...s.siting, point }, frame: frame ? nextFrame(s.frame, frame) : s.frame } : {},
       ),
+    startPitch: (stops, directions, index) => set((s) => reduceStartPitch(s, stops, directions, index)),
+    showStop: (index, show) => set((s) => reduceShowStop(s, index, show)),
+    editStops: (stops, index) => set((s) => reduceEditStops(s, stops, index)),
+    endPitch: () => set((s) => (s.pitch ? { pitch: null } : {})),
   }));
 }
 
@@ -277,5 +348,6 @@ export function viewOf(s: ViewState): ViewState {
     panel: s.panel,
     camera: s.camera,
     basemap: s.basemap,
+    pitch: s.pitch,
   };
 }

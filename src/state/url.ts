@@ -16,8 +16,11 @@
  * | `panel` | `city` or `quality` | `panel=city` |
  * | `view` | lon,lat,zoom[,bearing[,pitch]] (degrees, zoom level) | `view=120.6200,31.3000,10.5` |
  * | `basemap` | an online basemap id (`map/basemaps.ts`; the embedded one is the default) | `basemap=osm` |
+ * | `pitch` | presenter mode: the stops, `overview`, `closing`, `d:<district>`, `r:<record>` | `pitch=overview,d:sip,closing` |
+ * | `stop` | the stop shown, counted from 1 (default 1) | `stop=2` |
  */
 import { EMPTY_FILTER, type FilterState, type MatchMode } from '../analysis/filter';
+import { parseStopToken, type StopRef, stopToken } from '../analysis/pitch';
 import type { Lang } from '../domain/localized';
 import {
   type Camera,
@@ -26,6 +29,7 @@ import {
   type LayerGroup,
   PANELS,
   type Panel,
+  type Pitch,
   type Selection,
   type UrlNotice,
   type ViewState,
@@ -55,7 +59,12 @@ export const URL_PARAMS = [
   'panel',
   'view',
   'basemap',
+  'pitch',
+  'stop',
 ] as const;
+
+/** A pitch longer than this many stops is cut (a link cannot grow without bound). */
+export const MAX_STOPS = 60;
 
 /** At most this many notices are kept from one URL, however long it is. */
 export const MAX_NOTICES = 8;
@@ -114,6 +123,10 @@ export function encodeView(v: ViewState, withCamera = true): string {
   if (v.panel) put('panel', v.panel);
   if (withCamera && v.camera) put('view', encodeCamera(v.camera));
   if (v.basemap !== DEFAULT_VIEW.basemap) put('basemap', encodeURIComponent(v.basemap));
+  if (v.pitch) {
+    put('pitch', v.pitch.stops.map(stopToken).join(','));
+    if (v.pitch.index > 0) put('stop', String(v.pitch.index + 1));
+  }
   return out.join('&');
 }
 
@@ -191,9 +204,47 @@ export function decodeView(search: string | URLSearchParams, known: KnownValues)
       panel,
       camera: decodeCamera(get('view'), note),
       basemap: oneOf('basemap', known.basemaps, DEFAULT_VIEW.basemap),
+      pitch: decodePitch(get('pitch'), get('stop'), known, note),
     },
     notices,
   };
+}
+
+/**
+ * Reads `pitch` and `stop`: stops naming an unknown district or record, and repeated stops, are
+ * dropped (one notice), at
+ * most `MAX_STOPS` are kept; a bad or out-of-range `stop` shows the first stop (one notice).
+ */
+function decodePitch(
+  raw: string | null,
+  rawStop: string | null,
+  known: KnownValues,
+  note: (param: string, value: string, reason: UrlNotice['reason']) => void,
+): Pitch | null {
+  if (raw === null) {
+    if (rawStop !== null) note('stop', rawStop, 'unknown-param');
+    return null;
+  }
+  const stops: StopRef[] = [];
+  const bad: string[] = [];
+  for (const token of splitList(raw)) {
+    const s = parseStopToken(token);
+    const ok =
+      s !== null &&
+      (s.type === 'district' ? known.districts.includes(s.id) : s.type === 'record' ? known.isRecord(s.id) : true);
+    // A stop appears once in a pitch (the stage keys its progress bar by stop).
+    if (ok && stops.length < MAX_STOPS && !stops.some((x) => stopToken(x) === token)) stops.push(s);
+    else bad.push(token);
+  }
+  if (bad.length > 0) note('pitch', bad.join(','), 'unknown-value');
+  if (stops.length === 0) return null;
+  let index = 0;
+  if (rawStop !== null) {
+    const n = Number(rawStop);
+    if (Number.isInteger(n) && n >= 1 && n <= stops.length) index = n - 1;
+    else note('stop', rawStop, 'malformed');
+  }
+  return { stops, index };
 }
 
 function decodeSelection(

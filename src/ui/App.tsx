@@ -3,26 +3,32 @@
  * and lays out the header, the filter and legend panel, the map and the card column. Components
  * read the state they show from the store and change it only through its actions.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { countMatches, matchesInDistrict } from '../analysis/filter';
 import type { Search, SearchHit } from '../analysis/search';
 import { type AppData, loadAppData, loadGazetteer } from '../data/load';
 import type { CarrierProps } from '../domain/built';
 import { KindSchema } from '../domain/schema';
 import { BASEMAPS } from '../map/basemaps';
-import { StoreProvider, useApp } from '../state/context';
+import { StoreProvider, useApp, useAppStore } from '../state/context';
 import { frameOfDistricts, frameOfRecord } from '../state/framing';
 import { syncWithHistory } from '../state/history';
+import { isStopSelection, stopView } from '../state/pitch';
 import { type AppStore, type CameraTarget, createAppStore, type Panel, type UrlNotice } from '../state/store';
 import { decodeView, type KnownValues, MAX_NOTICE_VALUE } from '../state/url';
 import { Card } from './Card';
 import { CarrierCard, DistrictDetails } from './DetailCard';
+import { ExportMenu } from './export/ExportMenu';
 import { FilterPanel } from './FilterPanel';
 import { type Lang, nameIn, type StringKey, t } from './i18n';
 import { Legend } from './Legend';
 import { MapView, useMapStyle } from './MapView';
 import { CityCard, QualityPanel } from './Panels';
 import { SearchBox } from './SearchBox';
+
+/** Presenter mode, loaded when first used. */
+const Stage = lazy(() => import('./presenter/Stage'));
+const PitchBuilder = lazy(() => import('./presenter/PitchBuilder').then((m) => ({ default: m.PitchBuilder })));
 
 /** The values a link may name, from the loaded data. */
 function knownValues(data: AppData): KnownValues {
@@ -202,7 +208,17 @@ function Page({ data }: { data: AppData }) {
   const clearSelection = useApp((s) => s.clearSelection);
   const setFilter = useApp((s) => s.setFilter);
   const frameTo = useApp((s) => s.frameTo);
+  const pitch = useApp((s) => s.pitch);
   const [mapError, setMapError] = useState<string | null>(null);
+  const [building, setBuilding] = useState(false);
+  const store = useAppStore();
+  // A pitch link with a camera lands where the link was; any later pitch flies to its stops.
+  const [linkCamera, setLinkCamera] = useState(
+    () => store.getState().pitch !== null && store.getState().camera !== null,
+  );
+  useEffect(() => {
+    if (!pitch) setLinkCamera(false);
+  }, [pitch]);
   const mapStyle = useMapStyle(data);
 
   useEffect(() => {
@@ -234,9 +250,14 @@ function Page({ data }: { data: AppData }) {
     [showDistrict, showRecord, filter.directions, setFilter, frameTo],
   );
 
-  const record = selection?.type === 'record' ? data.carrierById.get(selection.id) : undefined;
+  // On stage, what the stop itself selects is told by the caption; a card opens only for what the
+  // presenter clicks while exploring.
+  const stop = pitch?.stops[pitch.index];
+  const stopOwn = stop !== undefined && isStopSelection(stopView(data, stop, filter.directions), selection);
+  const cardSelection = stopOwn ? null : selection;
+  const record = cardSelection?.type === 'record' ? data.carrierById.get(cardSelection.id) : undefined;
   const districts =
-    selection?.type === 'districts' ? selection.ids.flatMap((id) => data.districtById.get(id) ?? []) : [];
+    cardSelection?.type === 'districts' ? cardSelection.ids.flatMap((id) => data.districtById.get(id) ?? []) : [];
   // Other records drawn at the same point as the selected one.
   const others = useMemo(() => {
     const p = record ? data.pointById.get(record.id) : undefined;
@@ -247,7 +268,7 @@ function Page({ data }: { data: AppData }) {
   }, [data, record]);
 
   return (
-    <div className="app">
+    <div className={pitch ? 'app on-stage' : 'app'}>
       <header>
         <div>
           <h1>{t(lang, 'title')}</h1>
@@ -267,7 +288,17 @@ function Page({ data }: { data: AppData }) {
               {t(lang, b.label)}
             </button>
           ))}
+          <button
+            type="button"
+            className="head-btn"
+            data-testid="present"
+            aria-pressed={building}
+            onClick={() => setBuilding((b) => !b)}
+          >
+            {t(lang, 'present')}
+          </button>
           <CopyLink lang={lang} />
+          <ExportMenu data={data} mapStyle={mapStyle} lang={lang} />
           <button
             type="button"
             className="head-btn"
@@ -292,8 +323,23 @@ function Page({ data }: { data: AppData }) {
         ) : (
           <MapView data={data} mapStyle={mapStyle} onError={(e) => setMapError(e.message)} />
         )}
+        {pitch && (
+          <Suspense fallback={null}>
+            <Stage
+              data={data}
+              catalogue={mapStyle.catalogue}
+              keepCamera={linkCamera}
+              extraControls={<ExportMenu data={data} mapStyle={mapStyle} lang={lang} />}
+            />
+          </Suspense>
+        )}
         <div className="cards">
-          {panel === 'city' && (
+          {building && !pitch && (
+            <Suspense fallback={null}>
+              <PitchBuilder data={data} lang={lang} onClose={() => setBuilding(false)} />
+            </Suspense>
+          )}
+          {!building && panel === 'city' && (
             <CityCard data={data} lang={lang} onCarrier={showRecord} onClose={() => openPanel(null)} />
           )}
           {panel === 'quality' && (

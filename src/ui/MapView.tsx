@@ -54,7 +54,15 @@ export function useMapStyle(data: AppData) {
 }
 
 /** The view fields `mapStateOf` reads: a change to any other (the camera the map itself reports, notices) needs no sync. */
-const MAP_INPUTS = ['lang', 'filter', 'hidden', 'selection', 'panel', 'frame', 'basemap', 'siting'] as const;
+const MAP_INPUTS = ['lang', 'filter', 'hidden', 'selection', 'panel', 'frame', 'basemap', 'siting', 'pitch'] as const;
+
+/**
+ * Width (CSS px) of the presenter's caption column for a viewport width (px): 36% of it, at most
+ * 720 px (app.css `.stage-caption` uses the same rule). The camera keeps it clear.
+ */
+export function stageCaptionWidthPx(viewport_px: number): number {
+  return Math.min(0.36 * viewport_px, 720);
+}
 
 export function MapView({ data, mapStyle, onError }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -72,7 +80,11 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
   );
   const derive = useMemo(
     () => (s: AppState) =>
-      mapStateOf(mapData, s, catalogue, { cardWidth_px: CARD_WIDTH_PX, basemapKeys: readBasemapKeys() }),
+      mapStateOf(mapData, s, catalogue, {
+        cardWidth_px: CARD_WIDTH_PX,
+        basemapKeys: readBasemapKeys(),
+        captionWidth_px: stageCaptionWidthPx(window.innerWidth),
+      }),
     [mapData, catalogue],
   );
   const errorRef = useRef(onError);
@@ -102,6 +114,7 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
           if (!store.getState().siting?.picking) store.getState().selectRecord(id);
         },
         onCamera: (camera) => store.getState().setCamera(camera),
+        onFrameDone: (seq, camera) => store.getState().frameDone(seq, camera),
         onBasemapFailed: (id) => store.getState().basemapFailed(id),
         onLoad: (error) => {
           if (error) errorRef.current(error);

@@ -10,6 +10,8 @@ try {
   const { page, log } = await openPage(h);
   await page.setViewportSize({ width: Number(w), height: Number(hgt) });
   await gotoMap(page, h.origin, query);
+  // WAIT_MS: time (ms) to let an animation (e.g. the presenter's first flight) finish first.
+  await page.waitForTimeout(Number(process.env.WAIT_MS ?? 0));
   await page.screenshot({ path: out });
   console.log(JSON.stringify(log));
 } finally {

@@ -148,3 +148,26 @@ describe('counts agree on every surface', () => {
     });
   });
 });
+
+describe('on the presenter’s stage', () => {
+  const pitch = { stops: [{ type: 'overview' as const }], index: 0 };
+  const onStage = (view: Partial<ViewState>) =>
+    mapStateOf(fx.mapData, { ...DEFAULT_VIEW, ...view, frame: null }, catalogue, { ...layout, captionWidth_px: 500 });
+  it('enlarges labels, frees the camera from the bounds and keeps the caption column clear', () => {
+    const page = onStage({ filter: filters.ai });
+    const stage = onStage({ filter: filters.ai, pitch });
+    expect(page.labelScale).toBe(1);
+    expect(page.bounded).toBe(true);
+    expect(page.padding.left).toBe(page.padding.top);
+    expect(11 * stage.labelScale).toBeGreaterThanOrEqual(18);
+    expect(stage.bounded).toBe(false);
+    expect(stage.padding.left).toBe(page.padding.left + 500);
+  });
+  it('draws no schematic district groups (the caption names those records) and no card padding for the stop', () => {
+    const page = onStage({ filter: filters.ai, selection: { type: 'districts', ids: ['a'] } });
+    const stage = onStage({ filter: filters.ai, selection: { type: 'districts', ids: ['a'] }, pitch });
+    expect(page.groups.some((g) => g.shown)).toBe(true);
+    expect(stage.groups.some((g) => g.shown)).toBe(false);
+    expect(page.padding.right).toBeGreaterThan(stage.padding.right);
+  });
+});

@@ -40,6 +40,7 @@ const full: ViewState = {
   panel: 'quality',
   camera,
   basemap: 'osm',
+  pitch: { stops: [{ type: 'overview' }, { type: 'district', id: 'sip' }, { type: 'closing' }], index: 1 },
 };
 
 describe('store actions', () => {
@@ -112,7 +113,7 @@ describe('URL codec', () => {
   });
   it('is short and readable', () => {
     expect(encodeView(full)).toBe(
-      'lang=en&dir=blockchain,artificial-intelligence&mode=all&inherit=1&district=sip&kind=lab&hide=focus,carriers&sel=sip-nano-sci-tech-park&panel=quality&view=120.6234,31.3012,10.25,15,30&basemap=osm',
+      'lang=en&dir=blockchain,artificial-intelligence&mode=all&inherit=1&district=sip&kind=lab&hide=focus,carriers&sel=sip-nano-sci-tech-park&panel=quality&view=120.6234,31.3012,10.25,15,30&basemap=osm&pitch=overview,d:sip,closing&stop=2',
     );
   });
   it('writes a camera with no rotation as lon,lat,zoom', () => {
@@ -134,6 +135,12 @@ describe('URL codec', () => {
     ['view=abc,31,9', 'view', 'malformed'],
     ['view=120,95,9', 'view', 'malformed'],
     ['basemap=mapbox', 'basemap', 'unknown-value'],
+    ['pitch=overview,d:mars', 'pitch', 'unknown-value'],
+    ['pitch=overview,r:no-such-record', 'pitch', 'unknown-value'],
+    ['pitch=overview,<script>', 'pitch', 'unknown-value'],
+    ['pitch=overview&stop=7', 'stop', 'malformed'],
+    ['pitch=overview&stop=x', 'stop', 'malformed'],
+    ['stop=2', 'stop', 'unknown-param'],
     ['utm_source=mail', 'utm_source', 'unknown-param'],
   ])('drops %s with one notice and keeps the rest', (bad, param, reason) => {
     const { view, notices } = decodeView(`${bad}&lang=en&dir=blockchain`, known);
