@@ -1,7 +1,7 @@
 /**
  * Loading the built data (`public/data/`, written by `npm run data`) and indexing it for the app.
  */
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import {
   type CarrierProps,
   CarrierPropsSchema,
@@ -191,4 +191,42 @@ export async function loadGazetteer(data: Pick<AppData, 'manifest' | 'url'>): Pr
     const c = f.geometry?.coordinates;
     return c && c.length >= 2 ? [{ ...p.data, point: [c[0], c[1]] as [number, number] }] : [];
   });
+}
+
+type DistrictPolygons = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
+/** The district polygons, fetched once per data URL and only when first needed. */
+const districtPolygons = new Map<string, Promise<DistrictPolygons>>();
+
+/**
+ * Loads the district polygons (`districts.geojson`, the map's own source) for the tools that test
+ * points against them (the site tool, proximity). Not on the start-up path.
+ * @throws DataLoadError when the file is missing or not a FeatureCollection (a failed load is not cached).
+ */
+export function loadDistrictPolygons(data: Pick<AppData, 'url'>): Promise<DistrictPolygons> {
+  const url = data.url('districts.geojson');
+  let pending = districtPolygons.get(url);
+  if (!pending) {
+    pending = fetchJson(url, 'districts.geojson').then((raw) => {
+      const fc = raw as DistrictPolygons;
+      if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features))
+        throw new DataLoadError('districts.geojson', 'is not a GeoJSON FeatureCollection');
+      return fc;
+    });
+    pending.catch(() => districtPolygons.delete(url));
+    districtPolygons.set(url, pending);
+  }
+  return pending;
+}
+
+/** The gazetteer, loaded once per data URL (`loadGazetteer`); a failed load is not cached. */
+const gazetteers = new Map<string, Promise<GazetteerPlace[]>>();
+export function gazetteerOnce(data: Pick<AppData, 'manifest' | 'url'>): Promise<GazetteerPlace[]> {
+  const key = data.url('');
+  let pending = gazetteers.get(key);
+  if (!pending) {
+    pending = loadGazetteer(data);
+    pending.catch(() => gazetteers.delete(key));
+    gazetteers.set(key, pending);
+  }
+  return pending;
 }

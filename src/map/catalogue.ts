@@ -25,6 +25,8 @@ export interface LegendEntry {
   swatch: Swatch;
   /** Shown only while industry directions are chosen (the focus highlight). */
   whenDirections?: boolean;
+  /** Shown only while the density view is on. */
+  whenDensity?: boolean;
 }
 
 /** What the catalogue records about a layer (`layer.metadata`). */

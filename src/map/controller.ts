@@ -207,7 +207,7 @@ export class MapController {
       this.map.on('mousemove', (e) => {
         const layers = options.interactive.filter((l) => l !== DISTRICT_HIT_LAYER);
         const hit = this.map.queryRenderedFeatures(e.point, { layers }).filter(visible);
-        const picking = this.applied?.site?.picking === true;
+        const picking = this.applied?.picking === true;
         this.map.getCanvas().style.cursor = picking ? 'crosshair' : hit.length > 0 ? 'pointer' : '';
       });
   }
@@ -272,6 +272,10 @@ export class MapController {
     this.applyFeatureStates(prev?.featureStates ?? {}, next.featureStates);
     this.applyVisibility(prev?.hiddenLayers ?? [], next.hiddenLayers);
     if (prev === null || prev.groups !== next.groups) this.applyGroups(next);
+    if ((prev?.densityGrid ?? null) !== next.densityGrid && next.densityGrid)
+      this.geojson(SOURCE.density)?.setData(next.densityGrid);
+    if ((prev?.analysis?.key ?? null) !== (next.analysis?.key ?? null))
+      this.geojson(SOURCE.analysis)?.setData(next.analysis?.data ?? { type: 'FeatureCollection', features: [] });
     if (next.frame && next.frame.seq !== prev?.frame?.seq) this.applyFrame(next);
     if (
       JSON.stringify(prev?.site ?? null) !== JSON.stringify(next.site) ||
@@ -370,9 +374,13 @@ export class MapController {
       entry.el.dataset.count = String(g.count);
       entry.el.dataset.large = String(g.count > GROUP_OPEN_MAX);
       entry.el.hidden = !g.shown;
-      if (key === entry.key) continue;
-      entry.key = key;
-      entry.el.replaceChildren(this.groupCaption(g.id, g.caption, g.title), this.groupMarks(g.id, g.marks));
+      if (key !== entry.key) {
+        entry.key = key;
+        entry.el.replaceChildren(this.groupCaption(g.id, g.caption, g.title), this.groupMarks(g.id, g.marks));
+      }
+      // A chart's or the table's highlight rings the marks it names (and opens a folded group).
+      entry.el.classList.toggle('hl', g.hl.length > 0);
+      for (const m of g.marks) this.markButtons.get(`${g.id}/${m.id}`)?.classList.toggle('hl', g.hl.includes(m.id));
     }
   }
 
@@ -501,6 +509,11 @@ export class MapController {
       const offset: [number, number] = [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2];
       this.map.flyTo({ center: t.center, zoom: t.zoom, offset, duration });
     }
+  }
+
+  /** A GeoJSON source of our style, if it exists. */
+  private geojson(id: string): GeoJSONSource | undefined {
+    return this.map.getSource<GeoJSONSource>(id);
   }
 
   /** Removes the map and frees its WebGL context. */

@@ -23,7 +23,12 @@ export const SOURCE = {
   carriers: 'carriers',
   parks: 'parks',
   gazetteer: 'gazetteer',
+  density: 'density',
+  analysis: 'analysis',
 } as const;
+
+/** The density layers: hidden unless the density view is on (`ViewState.density`). */
+export const DENSITY_LAYERS = ['density-fill', 'density-line'];
 
 /** Screen offset (CSS px) of a park marker drawn beside another at the same point. */
 const BESIDE_PX = 26;
@@ -587,6 +592,166 @@ export function labelLayers(t: MapTheme): LayerSpecification[] {
         'text-max-width': 12,
       },
       paint: { 'text-color': t.districtLabel, 'text-halo-color': t.labelHalo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+/** Whether a feature is highlighted by a chart or the table (feature-state `hl`). */
+const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'hl'], false];
+
+/**
+ * Highlight rings (feature-state `hl`, set from a chart's or the table's hover): around carriers
+ * and parks, and along district outlines. Drawn under the markers they ring.
+ */
+export function highlightLayers(t: MapTheme): LayerSpecification[] {
+  return [
+    {
+      id: 'districts-highlight-line',
+      type: 'line',
+      source: SOURCE.districts,
+      paint: { 'line-color': t.highlight, 'line-width': ['case', highlighted, 4, 0] },
+    },
+    {
+      id: 'carriers-highlight',
+      type: 'circle',
+      source: SOURCE.carriers,
+      filter: ['!', ['get', 'park']],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 9, 12, 12],
+        'circle-color': t.highlight,
+        'circle-opacity': ['case', highlighted, 0.35, 0],
+        'circle-stroke-color': t.highlight,
+        'circle-stroke-width': 3,
+        'circle-stroke-opacity': ['case', highlighted, 1, 0],
+      },
+    },
+    {
+      id: 'parks-highlight',
+      type: 'circle',
+      source: SOURCE.parks,
+      paint: {
+        'circle-radius': 16,
+        'circle-color': t.highlight,
+        'circle-opacity': ['case', highlighted, 0.35, 0],
+        'circle-stroke-color': t.highlight,
+        'circle-stroke-width': 3,
+        'circle-stroke-opacity': ['case', highlighted, 1, 0],
+      },
+    },
+  ];
+}
+
+/**
+ * Density of placed records (`analysis/density.ts`): hexagons coloured by the number of matching
+ * placed records in each (feature-state `n`); empty hexagons are not drawn.
+ */
+export function densityLayers(t: MapTheme): LayerSpecification[] {
+  const n: ExpressionSpecification = ['number', ['feature-state', 'n'], 0];
+  const r = t.densityRamp;
+  return [
+    {
+      id: 'density-fill',
+      type: 'fill',
+      source: SOURCE.density,
+      ...meta({
+        legend: [
+          {
+            zh: '已定位记录的密度（每个约 3 公里的六边形内的数量；仅知板块的记录不计）',
+            en: 'Density of placed records (count per ~3 km hexagon; records known only by district not counted)',
+            whenDensity: true,
+            swatch: {
+              shape: 'ramp',
+              steps: [
+                { colour: r[0], label: '1' },
+                { colour: r[1], label: '2' },
+                { colour: r[2], label: '3–4' },
+                { colour: r[3], label: '5+' },
+              ],
+            },
+          },
+        ],
+      }),
+      paint: {
+        'fill-color': ['step', n, r[0], 2, r[1], 3, r[2], 5, r[3]],
+        'fill-opacity': ['case', ['>', n, 0], 0.75, 0],
+      },
+    },
+    {
+      id: 'density-line',
+      type: 'line',
+      source: SOURCE.density,
+      paint: { 'line-color': r[3], 'line-width': 0.6, 'line-opacity': ['case', ['>', n, 0], 0.8, 0] },
+    },
+  ];
+}
+
+/**
+ * The planner's analysis drawn on the map (source `analysis`, replaced as a whole by the
+ * controller when a query changes): the proximity circle, its origin and the lines to what it
+ * found, and the site finder's ranks (`kind` property of each feature).
+ */
+export function analysisLayers(t: MapTheme): LayerSpecification[] {
+  const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
+  return [
+    {
+      id: 'analysis-circle-fill',
+      type: 'fill',
+      source: SOURCE.analysis,
+      filter: kind('near-circle'),
+      paint: { 'fill-color': t.analysis, 'fill-opacity': 0.08 },
+    },
+    {
+      id: 'analysis-circle-line',
+      type: 'line',
+      source: SOURCE.analysis,
+      filter: kind('near-circle'),
+      paint: { 'line-color': t.analysis, 'line-width': 2, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'analysis-lines',
+      type: 'line',
+      source: SOURCE.analysis,
+      filter: kind('near-line'),
+      paint: { 'line-color': t.analysis, 'line-width': 1.2, 'line-opacity': 0.7 },
+    },
+    {
+      id: 'analysis-origin',
+      type: 'circle',
+      source: SOURCE.analysis,
+      filter: kind('near-origin'),
+      paint: {
+        'circle-radius': 6,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': t.analysis,
+        'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: 'analysis-rank',
+      type: 'circle',
+      source: SOURCE.analysis,
+      filter: kind('rank'),
+      paint: {
+        'circle-radius': 11,
+        'circle-color': t.analysis,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+        'circle-translate': [0, -22],
+      },
+    },
+    {
+      id: 'analysis-rank-label',
+      type: 'symbol',
+      source: SOURCE.analysis,
+      filter: kind('rank'),
+      layout: {
+        'text-field': ['to-string', ['get', 'rank']],
+        'text-font': [FONT_BOLD],
+        'text-size': labelSize(12),
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff', 'text-translate': [0, -22] },
     },
   ];
 }

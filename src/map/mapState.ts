@@ -3,12 +3,13 @@
  * (`mapStateOf`). The controller applies only the differences between two map states, so this is
  * the one path from state to map, and it is tested without WebGL.
  */
-import { isUnplaced, mapViewOf, matchesInDistrict } from '../analysis/filter';
+import { binCounts } from '../analysis/densityCounts';
+import { carrierKeys, carrierMatches, isUnplaced, mapViewOf, matchesInDistrict } from '../analysis/filter';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
 import { type Lang, nameIn } from '../domain/localized';
-import type { Frame, LayerGroup, Siting, ViewState } from '../state/store';
+import type { Frame, Highlight, LayerGroup, Siting, ViewState } from '../state/store';
 import { type ResolvedBasemap, resolveBasemap } from './basemaps';
-import { SOURCE } from './layers';
+import { DENSITY_LAYERS, SOURCE } from './layers';
 
 /** A feature-state value. */
 export type FeatureStateValue = string | number | boolean | null;
@@ -27,6 +28,8 @@ export const FEATURE_STATE_DEFAULTS: Readonly<Record<string, FeatureStateValue>>
   chosen: true,
   selected: false,
   schematic: false,
+  hl: false,
+  n: 0,
 };
 
 /** One record in a district group: a small mark, coloured like a point of the same record would be. */
@@ -58,6 +61,8 @@ export interface DistrictGroup {
   title: string;
   /** Which side of the district's label anchor the group sits on (`GROUP_SIDE`). */
   side: GroupSide;
+  /** Ids of the marks a chart's or the table's highlight names. */
+  hl: string[];
 }
 
 /** Side of a district's label anchor where its group is drawn. */
@@ -115,8 +120,17 @@ export interface MapState {
   basemap: ResolvedBasemap | null;
   /** The site tool's point and picking mode, while a record's card has the tool open. */
   site: SiteMark | null;
+  /** Whether the next map click picks a point (the site tool's, or the proximity query's centre): a crosshair cursor. */
+  picking: boolean;
   /** Multiplier of every label's text size (global state `labelScale`): larger on the presenter's stage. */
   labelScale: number;
+  /** The density grid to draw (set once, when the density view is first shown), or `null`. */
+  densityGrid: GeoJSON.FeatureCollection | null;
+  /**
+   * The planner's answers drawn on the map (proximity circle, origin, lines to what it found; the
+   * site finder's ranks), with a key that changes when they do; `null` when nothing is asked.
+   */
+  analysis: { key: string; data: GeoJSON.FeatureCollection } | null;
   /**
    * Whether the camera is kept within the data's bounds. Off on the presenter's stage: the caption
    * column covers the map's left side, and framing the city beside it needs room west of the bounds.
@@ -137,6 +151,13 @@ export interface MapData {
   directions: ReadonlyArray<{ key: string; colour: string }>;
   /** Ids of the features in the `parks` source (city parks and AI+ parks). */
   parkIds: ReadonlySet<string>;
+  /** The density grid and each placed record's hexagon, once computed (`analysis/density.ts`). */
+  density?: { grid: GeoJSON.FeatureCollection; bins: ReadonlyMap<string, number> };
+  /**
+   * The drawing of the planner's answers for a view (`state/analysis.ts#analysisDrawing`), once a
+   * question is asked: loaded on demand, with turf, so it is not on the start-up path.
+   */
+  analysis?: (view: Pick<ViewState, 'filter' | 'near' | 'needs'>) => { key: string; data: GeoJSON.FeatureCollection };
 }
 
 /** Facts outside the view state the derivation needs. */
@@ -147,6 +168,8 @@ export interface MapLayout {
   basemapKeys?: Readonly<Record<string, string>>;
   /** Width (CSS px) of the presenter's caption column over the map's left side while a pitch is on stage. */
   captionWidth_px?: number;
+  /** Height (CSS px) of the planner's drawer over the map's bottom while a tool is open. */
+  drawerHeight_px?: number;
 }
 
 /** Margin (px) kept around framed features. */
@@ -186,7 +209,12 @@ function put(states: FeatureStates, source: string, id: string, key: string, val
  */
 export function mapStateOf(
   data: MapData,
-  view: ViewState & { frame: Frame | null; siting?: Siting | null },
+  view: ViewState & {
+    frame: Frame | null;
+    siting?: Siting | null;
+    highlight?: Highlight | null;
+    nearPicking?: boolean;
+  },
   catalogue: { groups: Readonly<Record<LayerGroup, readonly string[]>>; embedded: readonly string[] },
   layout: MapLayout,
 ): MapState {
@@ -217,9 +245,27 @@ export function mapStateOf(
   if (sited && !outlined.ids.includes(sited.district))
     put(featureStates, SOURCE.districts, sited.district, 'selected', true);
 
+  // A chart's or the table's highlight: matching records it names, and the districts it names.
+  const hl = view.highlight;
+  if (hl) {
+    for (const c of data.carriers) {
+      if (!highlights(hl, c, view.filter.inherit) || !carrierMatches(c, view.filter)) continue;
+      if (isPlaced(c)) put(featureStates, SOURCE.carriers, c.id, 'hl', true);
+      if (data.parkIds.has(c.id)) put(featureStates, SOURCE.parks, c.id, 'hl', true);
+    }
+    for (const id of hl.districts ?? []) put(featureStates, SOURCE.districts, id, 'hl', true);
+  }
+  if (view.density && data.density) {
+    for (const [bin, n] of binCounts(data.carriers, view.filter, data.density.bins))
+      put(featureStates, SOURCE.density, String(bin), 'n', n);
+  }
+
   const hidden = new Set(view.hidden);
   const stage = view.pitch !== null && view.pitch !== undefined;
   const colourOf = new Map(fv.carriers.map((c) => [c.id, c.colour]));
+  const highlightedIds = new Set(
+    hl ? data.carriers.filter((c) => highlights(hl, c, view.filter.inherit)).map((c) => c.id) : [],
+  );
   const words = GROUP_WORDS[view.lang];
   const groups = data.districts.map((d) => {
     const marks = data.carriers
@@ -232,6 +278,7 @@ export function mapStateOf(
       marks,
       // On the presenter's stage the caption names these records with their precision; the small
       // schematic marks would only crowd the enlarged labels.
+      hl: hl ? marks.filter((m) => highlightedIds.has(m.id)).map((m) => m.id) : [],
       shown: marks.length > 0 && !hidden.has('carriers') && !stage,
       caption: words.caption(marks.length),
       title: words.title(marks.length),
@@ -242,11 +289,13 @@ export function mapStateOf(
   const hiddenLayers = [
     ...(Object.keys(catalogue.groups) as LayerGroup[]).filter((g) => hidden.has(g)).flatMap((g) => catalogue.groups[g]),
     ...(basemap ? catalogue.embedded : []),
+    ...(view.density ? [] : DENSITY_LAYERS),
   ];
   // On stage a stop's own selection shows in the caption column, not in a card: only a card
   // opened while exploring takes the right side.
   const card = !stage && (view.selection !== null || view.panel !== null) ? layout.cardWidth_px : 0;
   const caption = stage ? (layout.captionWidth_px ?? 0) : 0;
+  const drawer = !stage && view.tool ? (layout.drawerHeight_px ?? 0) : 0;
   return {
     lang: view.lang,
     featureStates,
@@ -255,15 +304,34 @@ export function mapStateOf(
     frame: view.frame,
     padding: {
       top: FRAME_MARGIN_PX,
-      bottom: FRAME_MARGIN_PX,
+      bottom: FRAME_MARGIN_PX + drawer,
       left: FRAME_MARGIN_PX + caption,
       right: FRAME_MARGIN_PX + card,
     },
     basemap,
     site: view.siting ? { point: view.siting.point, picking: view.siting.picking, ...SITE_WORDS[view.lang] } : null,
+    picking: view.siting?.picking === true || view.nearPicking === true,
     labelScale: stage ? STAGE_LABEL_SCALE : 1,
     bounded: !stage,
+    densityGrid: view.density ? (data.density?.grid ?? null) : null,
+    analysis: data.analysis && (view.near || view.needs) ? data.analysis(view) : null,
   };
+}
+
+/** Whether a record is among what a highlight names (every list given must be met). */
+export function highlights(
+  h: Highlight,
+  c: Pick<CarrierProps, 'id' | 'kind' | 'districts' | 'directions_own' | 'directions_inherited'>,
+  inherit: boolean,
+): boolean {
+  if (h.ids && !h.ids.includes(c.id)) return false;
+  if (h.kinds && !h.kinds.includes(c.kind)) return false;
+  if (h.districts && !c.districts.some((d) => h.districts?.includes(d))) return false;
+  if (h.directions) {
+    const keys = carrierKeys(c, inherit);
+    if (!h.directions.some((k) => keys.has(k))) return false;
+  }
+  return true;
 }
 
 /**

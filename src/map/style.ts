@@ -10,10 +10,13 @@ import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl
 import type { Direction } from '../domain/schema';
 import { GLOBAL_STATE_DEFAULTS } from './expressions';
 import {
+  analysisLayers,
   baseLayers,
   carrierLayers,
   cityParkLabels,
+  densityLayers,
   districtLayers,
+  highlightLayers,
   labelLayers,
   orientationLayers,
   parkLayers,
@@ -26,9 +29,15 @@ type SourceId = (typeof SOURCE)[keyof typeof SOURCE];
  * Where each source's data comes from: a URL (loaded by MapLibre's worker) or an in-memory object.
  * The gazetteer is optional: a build without it draws the map without orientation layers.
  */
-export type SourceData = Record<Exclude<SourceId, 'gazetteer'>, GeoJSONSourceSpecification['data']> & {
+export type SourceData = Record<
+  Exclude<SourceId, 'gazetteer' | 'density' | 'analysis'>,
+  GeoJSONSourceSpecification['data']
+> & {
   gazetteer?: GeoJSONSourceSpecification['data'];
 };
+
+/** An empty FeatureCollection: the start of a source filled on demand. */
+const EMPTY: GeoJSONSourceSpecification['data'] = { type: 'FeatureCollection', features: [] };
 
 /** Unicode ranges the bundled Latin font files cover (Basic Latin, Latin-1, general punctuation). */
 const LATIN_RANGES = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+2000-206F', 'U+2212'];
@@ -67,14 +76,21 @@ export function buildStyle(
       [SOURCE.carriers]: geojson(data.carriers, { promoteId: 'id' }),
       [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
       ...(data.gazetteer ? { [SOURCE.gazetteer]: geojson(data.gazetteer) } : {}),
+      // Filled on demand: the density grid when first shown, the analysis when a query is made.
+      [SOURCE.density]: geojson(EMPTY),
+      [SOURCE.analysis]: geojson(EMPTY),
     },
     layers: [
       ...baseLayers(theme),
       ...districtLayers(theme),
+      ...densityLayers(theme),
+      ...highlightLayers(theme),
       ...carrierLayers(theme, directions),
       // Orientation under the parks; its labels are placed after the parks' and districts' names.
       ...(data.gazetteer ? orientationLayers(theme) : []),
       ...parkLayers(theme),
+      // Ranks and the proximity circle over the parks; they never collide with names (overlap allowed).
+      ...analysisLayers(theme),
       // Labels last: the later a symbol layer, the earlier it is placed. City park names first,
       // then district names, then the rest make room for them.
       ...labelLayers(theme),

@@ -43,6 +43,12 @@ export interface MapTheme {
   lakeLabel: string;
   /** Outline colour of a carrier point by record kind (fill = direction). */
   kindStroke: Record<Kind, string>;
+  /** Ring around what a chart or the table highlights. */
+  highlight: string;
+  /** Density ramp: 1, 2, 3–4, 5+ placed records per hexagon. */
+  densityRamp: readonly [string, string, string, string];
+  /** Proximity circle and lines, and the site finder's ranks. */
+  analysis: string;
 }
 
 /** The default light theme. */
@@ -82,6 +88,9 @@ export const LIGHT: MapTheme = {
     zone: '#8a5a44',
     corridor: '#8a5a44',
   },
+  highlight: '#c98a00',
+  densityRamp: ['#fde0c5', '#f8b88b', '#f08a4b', '#c8501a'],
+  analysis: '#1f5fbf',
 };
 
 /** Font stack names used in `text-font`; resolved through the style's `font-faces`. */

@@ -45,3 +45,16 @@ export function frameOfRecord(
   const record = data.carrierById.get(id);
   return record ? frameOfDistricts(data, record.districts) : undefined;
 }
+
+/** Kilometres per degree of latitude (mean Earth radius 6371.0088 km × π / 180). */
+const KM_PER_DEGREE = 111.195;
+
+/**
+ * The camera target showing a circle of `radius_km` around `center` [lon, lat] (degrees): its bbox,
+ * with a degree of longitude shortened by cos(latitude).
+ */
+export function frameOfCircle(center: [number, number], radius_km: number): CameraTarget {
+  const dLat = radius_km / KM_PER_DEGREE;
+  const dLon = radius_km / (KM_PER_DEGREE * Math.cos((center[1] * Math.PI) / 180));
+  return { bbox: [center[0] - dLon, center[1] - dLat, center[0] + dLon, center[1] + dLat] };
+}

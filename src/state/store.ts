@@ -17,6 +17,44 @@ export type LayerGroup = (typeof LAYER_GROUPS)[number];
 export const PANELS = ['city', 'quality'] as const;
 export type Panel = (typeof PANELS)[number];
 
+/** The planner's tools, shown in the workbench drawer under the map; at most one is open. */
+export const TOOLS = ['table', 'charts', 'compare', 'near', 'sites', 'download'] as const;
+export type Tool = (typeof TOOLS)[number];
+
+/**
+ * A proximity query: from a point ([lon, lat] WGS-84 degrees, e.g. a map click) or from a record
+ * (its point, when it has one), everything within `radius_km`.
+ */
+export interface Near {
+  origin: { point: [number, number] } | { record: string };
+  radius_km: number;
+}
+
+/**
+ * What the site finder is asked (the company's directions are the filter's): preferred districts,
+ * and the largest distances (km) it accepts to a high-speed-rail station, an airport and a
+ * university (`null`: no requirement); `carriers`: rank other carriers too, not only the parks.
+ */
+export interface SiteNeeds {
+  districts: string[];
+  rail_km: number | null;
+  airport_km: number | null;
+  university_km: number | null;
+  carriers: boolean;
+}
+
+/**
+ * A transient highlight from a chart or the table (not part of the URL): the records carrying one of
+ * `directions`, in one of `districts`, of one of `kinds`, or with one of `ids` (each list, when
+ * given, must be met).
+ */
+export interface Highlight {
+  directions?: string[];
+  districts?: string[];
+  kinds?: string[];
+  ids?: string[];
+}
+
 /** What is selected: one record (carrier, park, zone…), or one or more districts. */
 export type Selection = { type: 'record'; id: string } | { type: 'districts'; ids: string[] } | null;
 
@@ -83,6 +121,14 @@ export interface ViewState {
   basemap: string;
   /** The pitch on stage, or `null` outside presenter mode. */
   pitch: Pitch | null;
+  /** The open planner's tool, or `null`. */
+  tool: Tool | null;
+  /** The proximity query drawn on the map, or `null`. */
+  near: Near | null;
+  /** The site finder's question, or `null` (no ranking drawn). */
+  needs: SiteNeeds | null;
+  /** Whether the density (hexagon) layer of placed records is shown. */
+  density: boolean;
 }
 
 /**
@@ -111,6 +157,10 @@ export interface AppState extends ViewState {
   siting: Siting | null;
   /** Where the map landed after the last camera request it finished (`Frame.seq`): the stage's "stop as it was". */
   landed: { seq: number; camera: Camera } | null;
+  /** A chart's or the table's transient highlight. */
+  highlight: Highlight | null;
+  /** Whether the next map click sets the proximity query's centre (instead of selecting). */
+  nearPicking: boolean;
 }
 
 /** The view of a fresh page with no parameters. */
@@ -123,6 +173,10 @@ export const DEFAULT_VIEW: ViewState = {
   camera: null,
   basemap: 'embedded',
   pitch: null,
+  tool: null,
+  near: null,
+  needs: null,
+  density: false,
 };
 
 /** What a stop puts on the map (from `state/pitch.ts#stopView`): its selection and camera target. */
@@ -177,6 +231,18 @@ export interface AppActions {
   editStops: (stops: StopRef[], index: number) => void;
   /** Leaves presenter mode; the map stays where it is. */
   endPitch: () => void;
+  /** Opens a planner's tool (`null` closes the drawer). */
+  openTool: (tool: Tool | null) => void;
+  /** Sets (or clears) the proximity query; `frame` asks the map to show its circle. */
+  setNear: (near: Near | null, frame?: CameraTarget) => void;
+  /** Sets (or clears) the site finder's question. */
+  setNeeds: (needs: SiteNeeds | null) => void;
+  /** Shows or hides the density layer. */
+  setDensity: (on: boolean) => void;
+  /** Highlights records from a chart or the table (`null` clears). */
+  setHighlight: (highlight: Highlight | null) => void;
+  /** Starts or stops picking the proximity query's centre on the map. */
+  setNearPicking: (on: boolean) => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -297,6 +363,8 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
     notices,
     siting: null,
     landed: null,
+    highlight: null,
+    nearPicking: false,
     setLang: (lang) => set((s) => (s.lang === lang ? {} : { lang })),
     setFilter: (patch) => set((s) => reduceFilter(s, patch)),
     setLayerVisible: (group, visible) => set((s) => reduceLayerVisible(s, group, visible)),
@@ -335,6 +403,15 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
     showStop: (index, show) => set((s) => reduceShowStop(s, index, show)),
     editStops: (stops, index) => set((s) => reduceEditStops(s, stops, index)),
     endPitch: () => set((s) => (s.pitch ? { pitch: null } : {})),
+    // Switching tabs keeps a pinned highlight (the table shows the chart's cell); closing clears it.
+    openTool: (tool) => set((s) => (s.tool === tool ? {} : tool === null ? { tool, highlight: null } : { tool })),
+    setNear: (near, frame) =>
+      set((s) => ({ near, nearPicking: false, frame: frame ? nextFrame(s.frame, frame) : s.frame })),
+    setNearPicking: (nearPicking) => set((s) => (s.nearPicking === nearPicking ? {} : { nearPicking })),
+    setNeeds: (needs) => set({ needs }),
+    setDensity: (density) => set((s) => (s.density === density ? {} : { density })),
+    setHighlight: (highlight) =>
+      set((s) => (JSON.stringify(s.highlight) === JSON.stringify(highlight) ? {} : { highlight })),
   }));
 }
 
@@ -349,5 +426,9 @@ export function viewOf(s: ViewState): ViewState {
     camera: s.camera,
     basemap: s.basemap,
     pitch: s.pitch,
+    tool: s.tool,
+    near: s.near,
+    needs: s.needs,
+    density: s.density,
   };
 }

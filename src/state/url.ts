@@ -18,6 +18,12 @@
  * | `basemap` | an online basemap id (`map/basemaps.ts`; the embedded one is the default) | `basemap=osm` |
  * | `pitch` | presenter mode: the stops, `overview`, `closing`, `d:<district>`, `r:<record>` | `pitch=overview,d:sip,closing` |
  * | `stop` | the stop shown, counted from 1 (default 1) | `stop=2` |
+ * | `tool` | the planner's tool open: `table`, `charts`, `compare`, `near`, `sites`, `download` | `tool=table` |
+ * | `near` | proximity: `lon,lat,radius_km` or `r:<record>,radius_km` | `near=120.6200,31.3000,5` |
+ * | `rank` | site finder on: `parks` (the parks) or `all` (every carrier); its directions are `dir` | `rank=parks` |
+ * | `prefer` | site finder: preferred districts | `prefer=sip,wuzhong` |
+ * | `rail`, `air`, `uni` | site finder: largest distance (km) to a high-speed-rail station, an airport, a university | `rail=20` |
+ * | `density` | `1`: the density layer of placed records | `density=1` |
  */
 import { EMPTY_FILTER, type FilterState, type MatchMode } from '../analysis/filter';
 import { parseStopToken, type StopRef, stopToken } from '../analysis/pitch';
@@ -27,10 +33,14 @@ import {
   DEFAULT_VIEW,
   LAYER_GROUPS,
   type LayerGroup,
+  type Near,
   PANELS,
   type Panel,
   type Pitch,
   type Selection,
+  type SiteNeeds,
+  TOOLS,
+  type Tool,
   type UrlNotice,
   type ViewState,
 } from './store';
@@ -61,7 +71,18 @@ export const URL_PARAMS = [
   'basemap',
   'pitch',
   'stop',
+  'tool',
+  'near',
+  'rank',
+  'prefer',
+  'rail',
+  'air',
+  'uni',
+  'density',
 ] as const;
+
+/** Largest radius (km) of a proximity query or a site-finder distance a link may ask for. */
+export const MAX_RADIUS_KM = 200;
 
 /** A pitch longer than this many stops is cut (a link cannot grow without bound). */
 export const MAX_STOPS = 60;
@@ -127,6 +148,23 @@ export function encodeView(v: ViewState, withCamera = true): string {
     put('pitch', v.pitch.stops.map(stopToken).join(','));
     if (v.pitch.index > 0) put('stop', String(v.pitch.index + 1));
   }
+  if (v.tool) put('tool', v.tool);
+  if (v.near) {
+    const o = v.near.origin;
+    const at =
+      'record' in o
+        ? `r:${encodeURIComponent(o.record)}`
+        : `${round(o.point[0], LONLAT_DECIMALS)},${round(o.point[1], LONLAT_DECIMALS)}`;
+    put('near', `${at},${round(v.near.radius_km, 1)}`);
+  }
+  if (v.needs) {
+    put('rank', v.needs.carriers ? 'all' : 'parks');
+    if (v.needs.districts.length > 0) put('prefer', list(v.needs.districts));
+    if (v.needs.rail_km !== null) put('rail', String(round(v.needs.rail_km, 1)));
+    if (v.needs.airport_km !== null) put('air', String(round(v.needs.airport_km, 1)));
+    if (v.needs.university_km !== null) put('uni', String(round(v.needs.university_km, 1)));
+  }
+  if (v.density) put('density', '1');
   return out.join('&');
 }
 
@@ -205,9 +243,74 @@ export function decodeView(search: string | URLSearchParams, known: KnownValues)
       camera: decodeCamera(get('view'), note),
       basemap: oneOf('basemap', known.basemaps, DEFAULT_VIEW.basemap),
       pitch: decodePitch(get('pitch'), get('stop'), known, note),
+      tool: oneOf<Tool | 'none'>('tool', TOOLS, 'none') === 'none' ? null : (get('tool') as Tool),
+      near: decodeNear(get('near'), known, note),
+      needs: decodeNeeds(params, known, note),
+      density: oneOf('density', ['1', '0'], '0') === '1',
     },
     notices,
   };
+}
+
+/** A distance in km from a link: a finite number in (0, MAX_RADIUS_KM]; anything else is `undefined`. */
+function km(raw: string): number | undefined {
+  const n = raw.trim() === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(n) && n > 0 && n <= MAX_RADIUS_KM ? n : undefined;
+}
+
+/** Reads `near`: `lon,lat,radius_km` (within the camera's ranges) or `r:<record>,radius_km`. */
+function decodeNear(
+  raw: string | null,
+  known: KnownValues,
+  note: (param: string, value: string, reason: UrlNotice['reason']) => void,
+): Near | null {
+  if (raw === null) return null;
+  const parts = raw.split(',');
+  const radius = km(parts.at(-1) ?? '');
+  if (parts.length === 2 && parts[0].startsWith('r:') && known.isRecord(parts[0].slice(2)) && radius !== undefined)
+    return { origin: { record: parts[0].slice(2) }, radius_km: radius };
+  if (parts.length === 3 && radius !== undefined) {
+    const [lon, lat] = parts.slice(0, 2).map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+    if (Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 85.06)
+      return { origin: { point: [lon, lat] }, radius_km: radius };
+  }
+  note('near', raw, 'malformed');
+  return null;
+}
+
+/** Reads the site finder's question (`rank`, `prefer`, `rail`, `air`, `uni`); without `rank` there is none. */
+function decodeNeeds(
+  params: URLSearchParams,
+  known: KnownValues,
+  note: (param: string, value: string, reason: UrlNotice['reason']) => void,
+): SiteNeeds | null {
+  const rank = params.get('rank');
+  // Without `rank` the site finder asks nothing: its other parameters are dropped, each with a notice.
+  if (rank === null) {
+    for (const p of ['prefer', 'rail', 'air', 'uni']) if (params.has(p)) note(p, params.get(p) ?? '', 'unknown-param');
+    return null;
+  }
+  if (rank !== 'parks' && rank !== 'all') {
+    note('rank', rank, 'unknown-value');
+    return null;
+  }
+  const distance = (name: 'rail' | 'air' | 'uni'): number | null => {
+    const raw = params.get(name);
+    if (raw === null) return null;
+    const v = km(raw);
+    if (v === undefined) note(name, raw, 'malformed');
+    return v ?? null;
+  };
+  const prefer = params.get('prefer');
+  const districts = prefer === null ? [] : splitList(prefer).filter((d) => known.districts.includes(d));
+  if (prefer !== null && districts.length !== splitList(prefer).length) note('prefer', prefer, 'unknown-value');
+  const needs = {
+    districts: [...new Set(districts)],
+    rail_km: distance('rail'),
+    airport_km: distance('air'),
+    university_km: distance('uni'),
+  };
+  return { ...needs, carriers: rank === 'all' };
 }
 
 /**

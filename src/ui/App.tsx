@@ -25,9 +25,12 @@ import { Legend } from './Legend';
 import { MapView, useMapStyle } from './MapView';
 import { CityCard, QualityPanel } from './Panels';
 import { SearchBox } from './SearchBox';
+import { toolWord } from './workbench/toolWords';
 
 /** Presenter mode, loaded when first used. */
 const Stage = lazy(() => import('./presenter/Stage'));
+/** The planner's workbench (tables, charts, turf analysis), loaded when a tool is first opened. */
+const Workbench = lazy(() => import('./workbench/Workbench').then((m) => ({ default: m.Workbench })));
 const PitchBuilder = lazy(() => import('./presenter/PitchBuilder').then((m) => ({ default: m.PitchBuilder })));
 
 /** The values a link may name, from the loaded data. */
@@ -209,6 +212,8 @@ function Page({ data }: { data: AppData }) {
   const setFilter = useApp((s) => s.setFilter);
   const frameTo = useApp((s) => s.frameTo);
   const pitch = useApp((s) => s.pitch);
+  const tool = useApp((s) => s.tool);
+  const openTool = useApp((s) => s.openTool);
   const [mapError, setMapError] = useState<string | null>(null);
   const [building, setBuilding] = useState(false);
   const store = useAppStore();
@@ -268,7 +273,7 @@ function Page({ data }: { data: AppData }) {
   }, [data, record]);
 
   return (
-    <div className={pitch ? 'app on-stage' : 'app'}>
+    <div className={pitch ? 'app on-stage' : tool ? 'app with-tool' : 'app'}>
       <header>
         <div>
           <h1>{t(lang, 'title')}</h1>
@@ -288,6 +293,15 @@ function Page({ data }: { data: AppData }) {
               {t(lang, b.label)}
             </button>
           ))}
+          <button
+            type="button"
+            className="head-btn"
+            data-testid="workbench-open"
+            aria-pressed={tool !== null}
+            onClick={() => openTool(tool ? null : 'table')}
+          >
+            {toolWord(lang, 'open')}
+          </button>
           <button
             type="button"
             className="head-btn"
@@ -333,6 +347,11 @@ function Page({ data }: { data: AppData }) {
             />
           </Suspense>
         )}
+        {!pitch && tool && (
+          <Suspense fallback={null}>
+            <Workbench data={data} lang={lang} />
+          </Suspense>
+        )}
         <div className="cards">
           {building && !pitch && (
             <Suspense fallback={null}>
@@ -357,7 +376,7 @@ function Page({ data }: { data: AppData }) {
               onClose={clearSelection}
             />
           )}
-          {panel === null && districts.length > 0 && (
+          {panel === null && districts.length > 0 && tool !== 'compare' && (
             <Card
               key={districts.map((d) => d.id).join()}
               lang={lang}

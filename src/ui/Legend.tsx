@@ -129,6 +129,7 @@ export function Legend({ lang, catalogue, kinds }: LegendProps) {
   const hidden = useApp((s) => s.hidden);
   const filterKinds = useApp((s) => s.filter.kinds);
   const hasDirections = useApp((s) => s.filter.directions.length > 0);
+  const density = useApp((s) => s.density);
   const setLayerVisible = useApp((s) => s.setLayerVisible);
   const setFilter = useApp((s) => s.setFilter);
   const all = Object.keys(kinds);
@@ -158,7 +159,7 @@ export function Legend({ lang, catalogue, kinds }: LegendProps) {
       </ul>
       <ul className="symbols">
         {catalogue.legend
-          .filter((e) => !e.whenDirections || hasDirections)
+          .filter((e) => (!e.whenDirections || hasDirections) && (!e.whenDensity || density))
           .map((e) => (
             <li key={`${e.layer}:${e.en}`} data-legend-layer={e.layer}>
               <SwatchIcon swatch={e.swatch} />

@@ -5,18 +5,30 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { carrierMatches } from '../analysis/filter';
-import type { AppData } from '../data/load';
+import { type AppData, gazetteerOnce, loadDistrictPolygons } from '../data/load';
 import { layerCatalogue } from '../map/catalogue';
 import { MapController } from '../map/controller';
 import { type MapData, mapStateOf } from '../map/mapState';
 import { buildStyle } from '../map/style';
 import { LIGHT } from '../map/theme';
+import type { AnalysisData } from '../state/analysis';
 import { useApp, useAppStore } from '../state/context';
-import { frameOfDistricts } from '../state/framing';
+import { frameOfCircle, frameOfDistricts } from '../state/framing';
 import type { AppState } from '../state/store';
 import { readBasemapKeys } from './basemapKeys';
 import { t } from './i18n';
 import { FocusKey } from './Legend';
+
+/** Radius (km) of a proximity query started from the map. */
+const DEFAULT_NEAR_RADIUS_KM = 5;
+
+/** A clicked point in WGS-84 [lon, lat] degrees: GCJ-02 points (over AMap tiles) are converted with gcoord, loaded on demand. */
+async function toWgs84(lonLat: [number, number], datum: 'wgs84' | 'gcj02'): Promise<[number, number]> {
+  if (datum === 'wgs84') return lonLat;
+  const gcoord = (await import('gcoord')).default;
+  const [lon, lat] = gcoord.transform(lonLat, gcoord.GCJ02, gcoord.WGS84);
+  return [lon, lat];
+}
 
 /** Width (CSS px) the card column takes over the map's right side, margin included (see app.css `.card`). */
 export const CARD_WIDTH_PX = 382;
@@ -54,7 +66,28 @@ export function useMapStyle(data: AppData) {
 }
 
 /** The view fields `mapStateOf` reads: a change to any other (the camera the map itself reports, notices) needs no sync. */
-const MAP_INPUTS = ['lang', 'filter', 'hidden', 'selection', 'panel', 'frame', 'basemap', 'siting', 'pitch'] as const;
+const MAP_INPUTS = [
+  'lang',
+  'filter',
+  'hidden',
+  'selection',
+  'panel',
+  'frame',
+  'basemap',
+  'siting',
+  'pitch',
+  'tool',
+  'highlight',
+  'density',
+  'near',
+  'needs',
+  'nearPicking',
+] as const;
+
+/** Height (CSS px) of the planner's drawer under the map for a viewport height (px): app.css `.workbench`. */
+export function drawerHeightPx(viewport_px: number): number {
+  return Math.round(Math.min(0.42 * viewport_px, 460));
+}
 
 /**
  * Width (CSS px) of the presenter's caption column for a viewport width (px): 36% of it, at most
@@ -84,6 +117,7 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
         cardWidth_px: CARD_WIDTH_PX,
         basemapKeys: readBasemapKeys(),
         captionWidth_px: stageCaptionWidthPx(window.innerWidth),
+        drawerHeight_px: drawerHeightPx(window.innerHeight),
       }),
     [mapData, catalogue],
   );
@@ -93,6 +127,48 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
   useEffect(() => {
     if (!container.current) return;
     const s = store.getState();
+    /**
+     * The planner's questions are answered at once from the districts' boxes; the polygons and the
+     * gazetteer follow (on demand), and the map is synced again when they arrive.
+     */
+    let analysisStarted = false;
+    const startAnalysis = () => {
+      if (analysisStarted) return;
+      analysisStarted = true;
+      const analysis: AnalysisData = {
+        carriers: data.carriers,
+        pointById: data.pointById,
+        districts: data.manifest.districts,
+        directions: data.manifest.directions,
+      };
+      const resync = () => controller.current?.sync(derive(store.getState()));
+      import('../state/analysis')
+        .then(({ analysisDrawing }) => {
+          mapData.analysis = analysisDrawing(analysis);
+          resync();
+          return Promise.all([loadDistrictPolygons(data), gazetteerOnce(data)]);
+        })
+        .then(([polygons, places]) => {
+          analysis.polygons = polygons;
+          analysis.places = places;
+          resync();
+        })
+        .catch((e: Error) => console.warn(`analysis without polygons or places: ${e.message}`));
+    };
+    let densityStarted = false;
+    const startDensity = () => {
+      if (densityStarted) return;
+      densityStarted = true;
+      import('../analysis/density')
+        .then(({ hexBins, binOf }) => {
+          const grid = hexBins(data.manifest.bbox);
+          mapData.density = { grid, bins: binOf(data.pointById, grid) };
+          controller.current?.sync(derive(store.getState()));
+        })
+        .catch((e: Error) => console.warn(`no density view: ${e.message}`));
+    };
+    if (s.density) startDensity();
+    if ((s.near || s.needs) && !mapData.analysis) startAnalysis();
     let c: MapController;
     try {
       c = new MapController(container.current, style, derive(s), {
@@ -102,7 +178,13 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
           const st = store.getState();
           // Picking a site: the click gives the point and selects nothing.
           if (st.siting?.picking) st.pickPoint(at.lngLat, at.datum);
-          else if (hit?.type === 'records') st.selectRecord(hit.ids[0]);
+          // Picking a proximity centre: likewise (a point read over a GCJ-02 basemap is converted back).
+          else if (st.nearPicking) {
+            const radius_km = st.near?.radius_km ?? DEFAULT_NEAR_RADIUS_KM;
+            toWgs84(at.lngLat, at.datum).then((point) =>
+              st.setNear({ origin: { point }, radius_km }, frameOfCircle(point, radius_km)),
+            );
+          } else if (hit?.type === 'records') st.selectRecord(hit.ids[0]);
           else if (hit?.type === 'district') {
             if (additive) st.toggleDistrict(hit.id);
             else st.selectDistricts([hit.id]);
@@ -127,6 +209,9 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
     }
     controller.current = c;
     const unsubscribe = store.subscribe((next, prev) => {
+      // The density grid is made when first shown, not at start-up.
+      if (next.density) startDensity();
+      if (next.near || next.needs) startAnalysis();
       if (MAP_INPUTS.some((k) => next[k] !== prev[k])) c.sync(derive(next));
     });
     return () => {
@@ -134,7 +219,7 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
       controller.current = null;
       c.destroy();
     };
-  }, [data, style, catalogue, derive, store]);
+  }, [data, mapData, style, catalogue, derive, store]);
 
   const hasDirections = useApp((s) => s.filter.directions.length > 0 && !s.hidden.includes('focus'));
   const filter = useApp((s) => s.filter);

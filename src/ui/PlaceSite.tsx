@@ -7,7 +7,7 @@
  * app's own `districts.geojson`, fetched once when the tool first checks a point.
  */
 import { booleanPointInPolygon, distance, point as turfPoint } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   datumOf,
@@ -22,7 +22,7 @@ import {
   siteSnippetYaml,
   toWgs84,
 } from '../analysis/siteSnippet';
-import type { AppData } from '../data/load';
+import { type AppData, loadDistrictPolygons } from '../data/load';
 import type { CarrierProps } from '../domain/built';
 import { SiteSnippetSchema, type SiteSource } from '../domain/schema';
 import { BASEMAPS } from '../map/basemaps';
@@ -31,24 +31,6 @@ import type { CameraTarget } from '../state/store';
 import { type Lang, nameIn, type StringKey, t } from './i18n';
 
 type DistrictPolygon = Feature<Polygon | MultiPolygon, { id: string }>;
-
-/** The district polygons, fetched once per data URL (same origin) and only when first needed. */
-const districtPolygons = new Map<string, Promise<DistrictPolygon[]>>();
-function loadDistrictPolygons(url: string): Promise<DistrictPolygon[]> {
-  let pending = districtPolygons.get(url);
-  if (!pending) {
-    pending = fetch(url)
-      .then((r) => {
-        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-        return r.json() as Promise<FeatureCollection<Polygon | MultiPolygon, { id: string }>>;
-      })
-      .then((fc) => fc.features);
-    // A failed fetch is not cached: the next point tries again.
-    pending.catch(() => districtPolygons.delete(url));
-    districtPolygons.set(url, pending);
-  }
-  return pending;
-}
 
 const SOURCE_KINDS = ['address', 'web', 'document', 'visit'] as const;
 
@@ -167,7 +149,8 @@ function SiteForm({ data, carrier, lang }: PlaceSiteProps) {
     setInside(null);
     if (!p) return;
     let live = true;
-    loadDistrictPolygons(data.url('districts.geojson'))
+    loadDistrictPolygons(data)
+      .then((fc) => fc.features as DistrictPolygon[])
       .then((polygons) => {
         const poly = polygons.find((f) => f.properties.id === carrier.district);
         if (live && poly) setInside(booleanPointInPolygon(turfPoint(p), poly));

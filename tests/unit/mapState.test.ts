@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countMatches, EMPTY_FILTER, type FilterState, matchesInDistrict } from '../../src/analysis/filter';
+import { DENSITY_LAYERS } from '../../src/map/layers';
 import { type MapState, mapStateOf } from '../../src/map/mapState';
+import { analysisDrawing } from '../../src/state/analysis';
 import { DEFAULT_VIEW, type LayerGroup, type ViewState } from '../../src/state/store';
 import { expectFixture, stateFixture } from './fixtures';
 
@@ -36,7 +38,8 @@ describe('mapStateOf', () => {
   it('sends no feature state with no filter and no selection (the style defaults hold)', () => {
     const s = derive({});
     expect(s.featureStates).toEqual({});
-    expect(s.hiddenLayers).toEqual([]);
+    // Only the density view's layers, which are off until asked for.
+    expect(s.hiddenLayers).toEqual(DENSITY_LAYERS);
     expect(s.padding.right).toBe(s.padding.left);
   });
   it.each(Object.keys(filters))('derives feature states and district groups for the filter "%s"', (name) => {
@@ -80,13 +83,13 @@ describe('mapStateOf', () => {
   });
   it('hides the layers of hidden groups, and the district groups with the carriers', () => {
     const s = derive({ hidden: ['focus', 'carriers'] });
-    expect(s.hiddenLayers).toEqual(['districts-focus', 'carriers-circle', 'carriers-label']);
+    expect(s.hiddenLayers).toEqual(['districts-focus', 'carriers-circle', 'carriers-label', ...DENSITY_LAYERS]);
     expect(s.groups.every((b) => !b.shown)).toBe(true);
   });
   it('draws an online basemap in place of the embedded one, with its key, and never without a needed key', () => {
     const osm = derive({ basemap: 'osm' });
     expect(osm.basemap?.layers[0][0]).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
-    expect(osm.hiddenLayers).toEqual(['water-fill']);
+    expect(osm.hiddenLayers).toEqual(['water-fill', ...DENSITY_LAYERS]);
     expect(derive({ basemap: 'tianditu' }).basemap).toBeNull();
     const tdt = mapStateOf(fx.mapData, { ...DEFAULT_VIEW, basemap: 'tianditu', frame: null }, catalogue, {
       ...layout,
@@ -169,5 +172,67 @@ describe('on the presenter’s stage', () => {
     expect(page.groups.some((g) => g.shown)).toBe(true);
     expect(stage.groups.some((g) => g.shown)).toBe(false);
     expect(page.padding.right).toBeGreaterThan(stage.padding.right);
+  });
+});
+
+describe('the planner’s layers', () => {
+  it('rings what a highlight names, among the matching records only, and the districts it names', () => {
+    const s = mapStateOf(
+      fx.mapData,
+      { ...DEFAULT_VIEW, filter: filters.ai, frame: null, highlight: { directions: ['ai'], districts: ['a'] } },
+      catalogue,
+      layout,
+    );
+    // In a with ai of their own: r1 (the park, placed) and r3 (district set: its mark, no point).
+    expect(s.featureStates.carriers?.r1?.hl).toBe(true);
+    expect(s.featureStates.parks?.r1?.hl).toBe(true);
+    expect(s.featureStates.carriers?.r3).toBeUndefined();
+    expect(s.featureStates.carriers?.r6?.hl).toBeUndefined();
+    expect(s.featureStates.districts?.a?.hl).toBe(true);
+    expect(s.groups.find((g) => g.id === 'a')?.hl).toEqual(['r3']);
+  });
+  it('counts placed matching records per hexagon only while the density view is on', () => {
+    const density = {
+      grid: { type: 'FeatureCollection' as const, features: [] },
+      bins: new Map([
+        ['r1', 7],
+        ['r6', 7],
+        ['r2', 9],
+      ]),
+    };
+    const data = { ...fx.mapData, density };
+    const off = mapStateOf(data, { ...DEFAULT_VIEW, frame: null }, catalogue, layout);
+    expect(off.featureStates.density).toBeUndefined();
+    expect(off.densityGrid).toBeNull();
+    const on = mapStateOf(data, { ...DEFAULT_VIEW, density: true, frame: null }, catalogue, layout);
+    // r2 is known only by district: never counted, whatever bin it was given.
+    expect(on.featureStates.density).toEqual({ '7': { n: 2 } });
+    expect(on.hiddenLayers).not.toContain('density-fill');
+    const ai = mapStateOf(data, { ...DEFAULT_VIEW, density: true, filter: filters.ai, frame: null }, catalogue, layout);
+    expect(ai.featureStates.density).toEqual({ '7': { n: 2 } });
+    const chain = mapStateOf(
+      data,
+      { ...DEFAULT_VIEW, density: true, filter: filters['kind-lab'], frame: null },
+      catalogue,
+      layout,
+    );
+    expect(chain.featureStates.density).toBeUndefined();
+  });
+  it('draws the proximity circle, its origin and a line to each placed hit', () => {
+    const analysis = {
+      carriers: fx.carriers,
+      pointById: fx.points,
+      districts: fx.districts,
+      directions: [{ key: 'ai', zh: '人工智能', en: 'AI' }],
+    };
+    const s = mapStateOf(
+      { ...fx.mapData, analysis: analysisDrawing(analysis) },
+      { ...DEFAULT_VIEW, near: { origin: { point: [120.1, 31.05] }, radius_km: 2 }, frame: null },
+      catalogue,
+      layout,
+    );
+    const kinds = s.analysis?.data.features.map((f) => `${f.properties?.kind}:${f.properties?.id ?? ''}`);
+    // r1 sits on the centre; r6 is ~76 km east; the rest have no point.
+    expect(kinds).toEqual(['near-circle:', 'near-line:r1', 'near-origin:']);
   });
 });
