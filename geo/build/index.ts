@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { buildData } from './build';
 import { DataBuildError, formatIssue } from './issues';
 import { checkCanonical, fixCanonical, type NotCanonical } from './tidy';
+import { TILED_ABOVE, tileIfLarge } from './tiles';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const inputs = {
@@ -50,6 +51,9 @@ try {
   }
 
   const { manifest: m, geocode } = buildData(inputs, resolve(root, 'public', 'data'));
+  // Above TILED_ABOVE carriers the map draws vector tiles and the app holds an index (geo/build/tiles.ts).
+  if (tileIfLarge(resolve(root, 'public', 'data')))
+    console.log(`data: more than ${TILED_ABOVE} carriers: written as vector tiles, index and record shards`);
   const c = m.counts;
   console.log(
     `data: ${c.districts} districts, ${c.parks} parks, ${c.carriers} carriers, ${c.places} places → public/data/`,

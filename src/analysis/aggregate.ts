@@ -15,7 +15,8 @@
  * district's count.
  */
 import type { CarrierProps, DistrictInfo } from '../domain/built';
-import { type FactRecord, KindSchema } from '../domain/schema';
+import { KINDS } from '../domain/constants';
+import type { FactRecord } from '../domain/schema';
 import { orderFacts } from './facts';
 import {
   carrierKeys,
@@ -190,11 +191,11 @@ export function countsByDirection(
 
 /**
  * Matching records per kind (each record has one kind, so the bars add up to `total`). Bars: the kinds
- * the filter shows (every kind of `KindSchema` when none is chosen), in `KindSchema` order, zeros
+ * the filter shows (every kind of `KINDS` when none is chosen), in `KINDS` order, zeros
  * included; `unassigned` is always empty.
  */
 export function countsByKind(carriers: readonly CarrierProps[], filter: FilterState): BarCounts {
-  const kinds = KindSchema.options.filter((k) => filter.kinds.length === 0 || filter.kinds.includes(k));
+  const kinds = KINDS.filter((k) => filter.kinds.length === 0 || filter.kinds.includes(k));
   const bars = kinds.map((key) => ({ key, ...emptyTally() }));
   const byKind = new Map(bars.map((b) => [b.key, b]));
   const total = emptyTally();
@@ -284,7 +285,7 @@ export function compareDistricts(
   const foci = chosen.map(focusOf);
   const shared = foci.length === 0 ? [] : foci[0].filter((k) => foci.every((f) => f.includes(k)));
   const counts = countMatches(carriers, filter, wanted);
-  const kinds = KindSchema.options.filter((k) => filter.kinds.length === 0 || filter.kinds.includes(k));
+  const kinds = KINDS.filter((k) => filter.kinds.length === 0 || filter.kinds.includes(k));
   const columns = chosen.map((d, i): DistrictComparisonColumn => {
     const here = carriers.filter((c) => matchesInDistrict(c, filter, d.id));
     const byKind = Object.fromEntries(kinds.map((k) => [k, here.filter((c) => c.kind === k).length]));

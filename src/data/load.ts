@@ -2,15 +2,11 @@
  * Loading the built data (`public/data/`, written by `npm run data`) and indexing it for the app.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import {
-  type CarrierProps,
-  CarrierPropsSchema,
-  type DistrictInfo,
-  type GazetteerProps,
-  GazetteerPropsSchema,
-  type Manifest,
-  ManifestSchema,
-} from '../domain/built';
+// Types only from the zod schemas: the build validated every record, and the browser's light check
+// (`domain/check.ts`) keeps zod out of the page.
+import type { CarrierProps, DistrictInfo, GazetteerProps, Manifest } from '../domain/built';
+import { checkCarrierProps, checkGazetteerProps, checkManifest, checkPointOrNull } from '../domain/check';
+import { type CarrierIndexFile, carrierStubs, INDEX_LAYER, type RecordShard, shardFile, shardOf } from './carrierIndex';
 
 /** A data file could not be loaded or is not what the build writes. */
 export class DataLoadError extends Error {
@@ -75,6 +71,23 @@ export interface AppData {
   pointById: Map<string, [number, number]>;
   /** Absolute URL of a built file, for sources the map loads itself. */
   url: (file: string) => string;
+  /**
+   * Set on the tiled data path (`loadTiledAppData`): `carriers` then holds the index's records
+   * (no citations, notes or basis: `carrierStubs`), `carrierPoints` is empty (the map draws the
+   * tiles), and a card gets the full record from `record`.
+   */
+  tiled?: TiledData;
+}
+
+/** The tiled data path's extras in `AppData`. */
+export interface TiledData {
+  /** The index's `tiles`: the URL template made absolute, zoom range, layer name, label zoom. */
+  tiles: CarrierIndexFile['tiles'];
+  /**
+   * The full record of `id`, fetched from its shard on first use (one request per shard, kept).
+   * @throws DataLoadError when the shard is missing or does not hold the record.
+   */
+  record: (id: string) => Promise<CarrierProps>;
 }
 
 async function fetchJson(url: string, file: string): Promise<unknown> {
@@ -84,7 +97,7 @@ async function fetchJson(url: string, file: string): Promise<unknown> {
   } catch (e) {
     throw new DataLoadError(file, `could not be fetched (${(e as Error).message})`);
   }
-  if (!res.ok) throw new DataLoadError(file, `HTTP ${res.status}: run "npm run data" to build it`);
+  if (!res.ok) throw new DataLoadError(file, `HTTP ${res.status}`);
   try {
     return await res.json();
   } catch {
@@ -132,16 +145,19 @@ export function parkMarkersOf(
 }
 
 /**
- * Loads and validates the manifest and the carriers layer.
+ * Loads the manifest and the carriers layer, checking that they have the shape the app reads (the
+ * build has validated every value; `domain/check.ts`).
  * @param baseUrl URL of the data folder, e.g. `new URL('data/', document.baseURI)`.
  * @throws DataLoadError naming the file that is missing or malformed.
  */
 export async function loadAppData(baseUrl: URL): Promise<AppData> {
   const url = (file: string) => new URL(file, baseUrl).href;
-  const parsed = ManifestSchema.safeParse(await fetchJson(url('manifest.json'), 'manifest.json'));
-  if (!parsed.success)
-    throw new DataLoadError('manifest.json', `unexpected shape (${parsed.error.issues[0]?.message})`);
-  const manifest = parsed.data;
+  const json = await fetchJson(url('manifest.json'), 'manifest.json');
+  const problem = checkManifest(json);
+  if (problem) throw new DataLoadError('manifest.json', `unexpected shape (${problem})`);
+  const manifest = json as Manifest;
+  // Above TILED_ABOVE carriers the build writes an index and tiles instead of carriers.geojson.
+  if (manifest.layers[INDEX_LAYER]) return loadTiledAppData(manifest, url);
   const carriersFile = manifest.layers.carriers?.file ?? 'carriers.geojson';
   const raw = (await fetchJson(url(carriersFile), carriersFile)) as FeatureCollection<Point | null>;
   if (raw?.type !== 'FeatureCollection' || !Array.isArray(raw.features)) {
@@ -150,10 +166,11 @@ export async function loadAppData(baseUrl: URL): Promise<AppData> {
   const carriers: CarrierProps[] = [];
   const points: Array<Feature<Point, CarrierProps>> = [];
   for (const f of raw.features) {
-    const p = CarrierPropsSchema.safeParse(f.properties);
-    if (!p.success) throw new DataLoadError(carriersFile, `feature ${String(f.id)}: ${p.error.issues[0]?.message}`);
-    carriers.push(p.data);
-    if (f.geometry) points.push({ type: 'Feature', id: f.id, geometry: f.geometry, properties: p.data });
+    const p = checkCarrierProps(f?.properties) ?? checkPointOrNull(f.geometry ?? null);
+    if (p) throw new DataLoadError(carriersFile, `feature ${String(f?.id)}: ${p}`);
+    const props = f.properties as CarrierProps;
+    carriers.push(props);
+    if (f.geometry) points.push({ type: 'Feature', id: f.id, geometry: f.geometry, properties: props });
   }
   const districtById = new Map(manifest.districts.map((d) => [d.id, d]));
   const pointById = new Map(points.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
@@ -166,6 +183,53 @@ export async function loadAppData(baseUrl: URL): Promise<AppData> {
     parkMarkers: parkMarkersOf(carriers, (id) => pointById.get(id), districtById),
     pointById,
     url,
+  };
+}
+
+/**
+ * The tiled data path (geo/build/tiles.ts): loads the carrier index named by the manifest's
+ * `carrier-index` layer and builds the records it describes (`carrierStubs`); full records come
+ * from their shards on demand (`TiledData.record`).
+ * @param manifest the checked manifest; @param url resolves a built file's name to its absolute URL.
+ * @throws DataLoadError when the index is missing or malformed.
+ */
+export async function loadTiledAppData(manifest: Manifest, url: (file: string) => string): Promise<AppData> {
+  const file = manifest.layers[INDEX_LAYER]?.file ?? 'carrier-index.json';
+  const index = (await fetchJson(url(file), file)) as CarrierIndexFile;
+  let stubs: ReturnType<typeof carrierStubs>;
+  try {
+    stubs = carrierStubs(index, manifest.directions, manifest.districts);
+  } catch (e) {
+    throw new DataLoadError(file, (e as Error).message);
+  }
+  const { carriers, pointById } = stubs;
+  const districtById = new Map(manifest.districts.map((d) => [d.id, d]));
+  const shards = new Map<number, Promise<RecordShard>>();
+  const record = async (id: string) => {
+    const shard = shardOf(id, index.records.shards);
+    const name = shardFile(index.records.url, shard);
+    let pending = shards.get(shard);
+    if (!pending) {
+      pending = fetchJson(url(name), name) as Promise<RecordShard>;
+      pending.catch(() => shards.delete(shard));
+      shards.set(shard, pending);
+    }
+    const found = (await pending)?.[id];
+    const problem = found ? checkCarrierProps(found) : 'not in its shard';
+    if (problem) throw new DataLoadError(name, `record ${id}: ${problem}`);
+    return found;
+  };
+  return {
+    manifest,
+    carriers,
+    carrierById: new Map(carriers.map((c) => [c.id, c])),
+    districtById,
+    carrierPoints: { type: 'FeatureCollection', features: [] },
+    parkMarkers: parkMarkersOf(carriers, (id) => pointById.get(id), districtById),
+    pointById,
+    url,
+    // Not through `URL`: it would percent-encode the template's braces.
+    tiled: { tiles: { ...index.tiles, url: url('') + index.tiles.url }, record },
   };
 }
 
@@ -186,10 +250,10 @@ export async function loadGazetteer(data: Pick<AppData, 'manifest' | 'url'>): Pr
     throw new DataLoadError(file, 'is not a GeoJSON FeatureCollection');
   }
   return raw.features.flatMap((f) => {
-    const p = GazetteerPropsSchema.safeParse(f.properties);
-    if (!p.success) throw new DataLoadError(file, `feature ${String(f.id)}: ${p.error.issues[0]?.message}`);
+    const p = checkGazetteerProps(f?.properties);
+    if (p) throw new DataLoadError(file, `feature ${String(f?.id)}: ${p}`);
     const c = f.geometry?.coordinates;
-    return c && c.length >= 2 ? [{ ...p.data, point: [c[0], c[1]] as [number, number] }] : [];
+    return c && c.length >= 2 ? [{ ...(f.properties as GazetteerProps), point: [c[0], c[1]] as [number, number] }] : [];
   });
 }
 

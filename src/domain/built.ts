@@ -1,8 +1,10 @@
 /**
  * Shapes of the built data the app loads from `public/data/` (written by `geo/build`).
- * The app validates `manifest.json` against `ManifestSchema` before drawing anything.
+ * The build validates what it writes against these schemas; the browser imports only their types
+ * (`import type`) and checks what it loads with the zod-free `check.ts`, so zod stays out of the app.
  */
 import { z } from 'zod';
+import { GAZETTEER_LAYERS } from './constants';
 import {
   CategorySchema,
   DirectionSchema,
@@ -123,7 +125,7 @@ export const GazetteerPropsSchema = z.strictObject({
   id: z.string(),
   name_zh: z.string(),
   name_en: z.string(),
-  layer: z.enum(['town', 'place', 'station', 'airport']),
+  layer: z.enum(GAZETTEER_LAYERS),
   category: z.string(),
   rank: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   source: z.string(),

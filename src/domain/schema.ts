@@ -6,6 +6,28 @@
  * properties the app reads are validated against the `*PropsSchema`s.
  */
 import { z } from 'zod';
+import {
+  atMostSixDecimals,
+  DIRECTION_BASES,
+  DIRECTION_FAMILY_KEYS,
+  DOC_IDS,
+  EXTENTS,
+  FACT_KINDS,
+  ISO_DATE,
+  KINDS,
+  NAME_EN_STATUSES,
+  PRECISIONS,
+  ROLES,
+  SITE_DATUMS,
+  SITE_LIMITS,
+  SITE_PRECISIONS,
+  SITE_SOURCE_KINDS,
+  WEB_REF,
+} from './constants';
+
+// The value lists live in the zod-free `constants.ts` (the browser imports them from there); they
+// are re-exported here so that the build's imports keep working.
+export { DIRECTION_FAMILIES, type DirectionFamily } from './constants';
 
 /** Lower-case kebab-case identifier, e.g. `zjg-shazhouhu-park`. */
 export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, -)');
@@ -14,7 +36,7 @@ export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be 
 export const HexColourSchema = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a lower-case #rrggbb colour');
 
 /** Document ids of the five seeds: the three-digit prefix of their file names. */
-export const DocIdSchema = z.enum(['000', '001', '002', '003', '004']);
+export const DocIdSchema = z.enum(DOC_IDS);
 export type DocId = z.infer<typeof DocIdSchema>;
 
 /**
@@ -36,7 +58,7 @@ const readingNoteInBothLanguages = {
 };
 
 /** Whether an English name is an established official one or our own translation. */
-export const NameEnStatusSchema = z.enum(['official', 'translation']);
+export const NameEnStatusSchema = z.enum(NAME_EN_STATUSES);
 
 /**
  * One of the five source documents (`geo/sources.yaml`). `short_zh` / `short_en` are the short
@@ -56,21 +78,8 @@ export const SourceDocSchema = z.strictObject({
 });
 export type SourceDoc = z.infer<typeof SourceDocSchema>;
 
-/**
- * The family a direction belongs to: the filter panel groups direction chips under these headings
- * and related directions share a hue family in the palette. Labels in both languages, in legend order.
- */
-export const DIRECTION_FAMILIES = [
-  { key: 'digital-industry', zh: '数字产业', en: 'Digital industries' },
-  { key: 'frontier', zh: '前沿与融合领域', en: 'Frontier & converging fields' },
-  { key: 'industrial-digitalisation', zh: '产业数字化', en: 'Industrial digitalisation' },
-  { key: 'infrastructure', zh: '基础设施与交通', en: 'Infrastructure & mobility' },
-  { key: 'application', zh: '数字化应用', en: 'Digital applications' },
-] as const;
-export const DirectionFamilySchema = z.enum(
-  DIRECTION_FAMILIES.map((f) => f.key) as [DirectionFamily, ...DirectionFamily[]],
-);
-export type DirectionFamily = (typeof DIRECTION_FAMILIES)[number]['key'];
+/** The family a direction belongs to (`DIRECTION_FAMILIES` in `constants.ts`). */
+export const DirectionFamilySchema = z.enum(DIRECTION_FAMILY_KEYS);
 
 /**
  * A normalised industry direction (重点发展方向) of the taxonomy (`geo/directions.yaml`).
@@ -149,7 +158,7 @@ export const PlaceRecordSchema = z.strictObject({
 export type PlaceRecord = z.infer<typeof PlaceRecordSchema>;
 
 /** How a direction was assigned to a carrier: stated by a document, or read from its own name. */
-export const DirectionBasisSchema = z.enum(['stated', 'from_name']);
+export const DirectionBasisSchema = z.enum(DIRECTION_BASES);
 
 /**
  * A direction a carrier has in its own right. `term` is the wording that justifies it: for
@@ -168,7 +177,7 @@ export type OwnDirection = z.infer<typeof OwnDirectionSchema>;
  * city); `from-name` — our reading of the record's name (a lake, river, road or neighbour it runs
  * along), shown on the map as schematic.
  */
-export const ExtentSchema = z.enum(['stated', 'from-name']);
+export const ExtentSchema = z.enum(EXTENTS);
 export type Extent = z.infer<typeof ExtentSchema>;
 
 /**
@@ -221,14 +230,14 @@ export type LocationSpec = z.infer<typeof LocationSpecSchema>;
  * radius of geo/build/geocode.ts `TOWN_RADIUS_KM`), `district` (only the district is known),
  * `district-set` (spans several districts). `town` is never written in YAML: the build derives it.
  */
-export const PrecisionSchema = z.enum(['site', 'area', 'town', 'district', 'district-set']);
+export const PrecisionSchema = z.enum(PRECISIONS);
 export type Precision = z.infer<typeof PrecisionSchema>;
 
 /**
  * Roles a record may play: `city-park` — one of seed 001's 十大数字经济产业园; `ai-plus-park` —
  * one of seed 003's 十全十美 "AI+" parks; `key-carrier` — listed as a 主要产业载体 in seed 001's table.
  */
-export const RoleSchema = z.enum(['city-park', 'ai-plus-park', 'key-carrier']);
+export const RoleSchema = z.enum(ROLES);
 
 /**
  * What a record is. `carrier` is a generic 产业载体 (an industrial park, base or building);
@@ -237,7 +246,7 @@ export const RoleSchema = z.enum(['city-park', 'ai-plus-park', 'key-carrier']);
  * site; `zone` a demonstration, pilot or planning zone (area, often multi-site); `corridor` a belt,
  * ring or corridor across districts.
  */
-export const KindSchema = z.enum(['carrier', 'institute', 'lab', 'computing-centre', 'platform', 'zone', 'corridor']);
+export const KindSchema = z.enum(KINDS);
 export type Kind = z.infer<typeof KindSchema>;
 
 /**
@@ -285,7 +294,7 @@ export const FactRecordSchema = z
   .strictObject({
     id: IdSchema,
     scope: z.string().min(1),
-    kind: z.enum(['target', 'baseline']),
+    kind: z.enum(FACT_KINDS),
     metric_zh: z.string().min(1),
     metric_en: z.string().min(1),
     value: z.number(),
@@ -306,11 +315,8 @@ export type FactRecord = z.infer<typeof FactRecordSchema>;
  * Datum of a coordinate proposed for a record's site, as it was given: `wgs84` (GPS, OpenStreetMap,
  * 天地图), `gcj02` (AMap/高德, Tencent/腾讯) or `bd09` (Baidu/百度). Stored coordinates are always WGS-84.
  */
-export const SiteDatumSchema = z.enum(['wgs84', 'gcj02', 'bd09']);
+export const SiteDatumSchema = z.enum(SITE_DATUMS);
 export type SiteDatum = z.infer<typeof SiteDatumSchema>;
-
-/** Whether a number of degrees has at most six decimals (about 0.1 m): the precision site files keep. */
-const atMostSixDecimals = (v: number) => Math.abs(v * 1e6 - Math.round(v * 1e6)) < 1e-6;
 
 /**
  * Where a proposed site comes from: a postal `address`, a `web` page (`ref` is its http(s) URL, `date`
@@ -319,18 +325,15 @@ const atMostSixDecimals = (v: number) => Math.abs(v * 1e6 - Math.round(v * 1e6))
  */
 export const SiteSourceSchema = z
   .strictObject({
-    kind: z.enum(['address', 'web', 'document', 'visit']),
+    kind: z.enum(SITE_SOURCE_KINDS),
     ref: z.string().trim().min(3),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-      .optional(),
+    date: z.string().regex(ISO_DATE, 'must be a date YYYY-MM-DD').optional(),
   })
   .refine((s) => s.kind !== 'visit' || s.date !== undefined, {
     message: 'a site visit needs its date',
     path: ['date'],
   })
-  .refine((s) => s.kind !== 'web' || /^https?:\/\/\S+$/.test(s.ref), {
+  .refine((s) => s.kind !== 'web' || WEB_REF.test(s.ref), {
     message: 'a web source needs the page URL (http:// or https://)',
     path: ['ref'],
   });
@@ -347,14 +350,14 @@ export type SiteSource = z.infer<typeof SiteSourceSchema>;
 export const SiteSnippetSchema = z
   .strictObject({
     record: IdSchema,
-    lon: z.number().min(119.8).max(121.5).refine(atMostSixDecimals, 'at most 6 decimals'),
-    lat: z.number().min(30.7).max(32.1).refine(atMostSixDecimals, 'at most 6 decimals'),
-    precision: z.enum(['site', 'area']),
-    uncertainty_m: z.number().int().positive().max(15000).optional(),
+    lon: z.number().min(SITE_LIMITS.lon[0]).max(SITE_LIMITS.lon[1]).refine(atMostSixDecimals, 'at most 6 decimals'),
+    lat: z.number().min(SITE_LIMITS.lat[0]).max(SITE_LIMITS.lat[1]).refine(atMostSixDecimals, 'at most 6 decimals'),
+    precision: z.enum(SITE_PRECISIONS),
+    uncertainty_m: z.number().int().positive().max(SITE_LIMITS.maxUncertaintyM).optional(),
     datum_input: SiteDatumSchema,
     input: z.strictObject({
-      lon: z.number().min(119).max(122.5),
-      lat: z.number().min(30).max(33),
+      lon: z.number().min(SITE_LIMITS.inputLon[0]).max(SITE_LIMITS.inputLon[1]),
+      lat: z.number().min(SITE_LIMITS.inputLat[0]).max(SITE_LIMITS.inputLat[1]),
       text: z.string().optional(),
     }),
     source: SiteSourceSchema,

@@ -30,6 +30,7 @@ import {
 } from './mapState';
 import { exposeTestHook } from './testHook';
 import { LOCAL_CJK_FONTS } from './theme';
+import type { LayerSettings } from './tiled';
 
 setWorkerUrl(workerUrl);
 
@@ -70,6 +71,13 @@ export interface MapControllerOptions {
   /** Called once when the style and its sources are loaded, or with the error that stopped it. */
   onLoad?: (error?: Error) => void;
   /**
+   * One of our sources failed (HTTP error, truncated or malformed file) or did not load within
+   * `LAYER_TIMEOUT_MS`: the rest of the map keeps working.
+   */
+  onLayerFailed?: (sourceId: string, reason: 'error' | 'timeout') => void;
+  /** The WebGL context was lost (`true`) or restored (`false`): the map redraws itself on restore. */
+  onContext?: (lost: boolean) => void;
+  /**
    * An off-screen map for an image export (`map/snapshot.ts`), never the live one: it draws at
    * `pixelRatio` (device px per CSS px) into a drawing buffer kept after each frame (readable by
    * `drawImage`; the live map never keeps one: it would slow every frame), takes no input, and has
@@ -105,6 +113,9 @@ const BASEMAP_PREFIX = 'basemap-';
 
 /** Longest wait (ms) for a second click before a click counts as single. */
 const DOUBLE_CLICK_MS = 250;
+/** Longest wait (ms) after the style loads for every layer file before a missing one is reported. */
+const LAYER_TIMEOUT_MS = 20_000;
+
 /** Duration (ms) of an animated camera move. */
 const FLY_MS = 800;
 
@@ -123,6 +134,12 @@ export class MapController {
   private basemapTimer: ReturnType<typeof setTimeout> | null = null;
   /** The site tool's proposed-point marker, while there is one. */
   private siteMarker: Marker | null = null;
+  private contextLost = false;
+  /** The latest state asked for while the context was lost. */
+  private pending: MapState | null = null;
+  private layerTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Sources reported as failed (each reported once). */
+  private readonly failed = new Set<string>();
 
   /**
    * Creates the map in `container` with `style`.
@@ -171,17 +188,44 @@ export class MapController {
       this.map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
       this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     }
-    this.map.on('load', () => {
+    const onLoaded = () => {
+      if (this.loaded) return;
       this.loaded = true;
       this.sync(initialState);
       if (snapshot) this.map.once('idle', () => snapshot.onIdle(this.map));
       else exposeTestHook(this.map);
       options.onLoad?.();
-    });
+    };
+    this.map.on('load', onLoaded);
+    // A layer file that never answers must not leave the map "loading" forever: MapLibre's `load`
+    // waits for every source, so after the timeout the missing ones are reported and the map
+    // starts with what it has.
+    this.layerTimer = setTimeout(() => {
+      for (const id of Object.values(SOURCE)) {
+        if (this.map.getSource(id) && !this.map.isSourceLoaded(id)) this.layerFailed(id, 'timeout');
+      }
+      if (!this.loaded) onLoaded();
+    }, LAYER_TIMEOUT_MS);
     this.map.on('error', (e) => {
       const sourceId = (e as { sourceId?: string }).sourceId;
       if (sourceId?.startsWith(BASEMAP_PREFIX)) this.basemapFailed();
+      // A failed layer file costs that layer only, never the map.
+      else if (sourceId) this.layerFailed(sourceId, 'error');
       else if (!this.loaded) options.onLoad?.(new Error(e.error.message));
+    });
+    // A lost WebGL context (GPU reset, too many contexts): MapLibre redraws on restore; meanwhile
+    // clicks are ignored (nothing can be queried) and the host shows a message.
+    const canvas = this.map.getCanvas();
+    canvas.addEventListener('webglcontextlost', () => {
+      this.contextLost = true;
+      options.onContext?.(true);
+    });
+    canvas.addEventListener('webglcontextrestored', () => {
+      this.contextLost = false;
+      options.onContext?.(false);
+      if (this.pending) this.sync(this.pending);
+      this.pending = null;
+      this.map.triggerRepaint();
     });
     this.map.on('sourcedata', (e) => {
       // The first tile of an online basemap has arrived: it is reachable.
@@ -217,8 +261,16 @@ export class MapController {
     this.pendingClick = null;
   }
 
+  /** Reports a failed source once. */
+  private layerFailed(sourceId: string, reason: 'error' | 'timeout'): void {
+    if (this.failed.has(sourceId)) return;
+    this.failed.add(sourceId);
+    this.options.onLayerFailed?.(sourceId, reason);
+  }
+
   private onClick(e: MapMouseEvent): void {
     this.cancelClick();
+    if (this.contextLost) return;
     // The second click of a double-click zooms; it never opens a card.
     if (e.originalEvent.detail > 1) return;
     const hit = this.pick(e.point);
@@ -260,6 +312,11 @@ export class MapController {
    */
   sync(next: MapState): void {
     if (!this.loaded) return;
+    // Nothing can be drawn while the WebGL context is lost: the latest state is applied on restore.
+    if (this.contextLost) {
+      this.pending = next;
+      return;
+    }
     const prev = this.applied;
     this.applied = next;
     if (prev === null || prev.lang !== next.lang) this.map.setGlobalStateProperty('lang', next.lang);
@@ -270,6 +327,7 @@ export class MapController {
     if ((prev?.basemap?.id ?? null) !== (next.basemap?.id ?? null))
       this.applyBasemap(prev?.basemap ?? null, next.basemap);
     this.applyFeatureStates(prev?.featureStates ?? {}, next.featureStates);
+    if (next.layers) this.applyLayerSettings(prev?.layers ?? {}, next.layers);
     this.applyVisibility(prev?.hiddenLayers ?? [], next.hiddenLayers);
     if (prev === null || prev.groups !== next.groups) this.applyGroups(next);
     if ((prev?.densityGrid ?? null) !== next.densityGrid && next.densityGrid)
@@ -339,6 +397,28 @@ export class MapController {
         }
         if (Object.keys(patch).length > 0) this.map.setFeatureState({ source, id }, patch);
       }
+    }
+  }
+
+  /**
+   * The tiled path's carrier filter and paint (`MapState.layers`): only values that changed are
+   * set (and MapLibre ignores a value equal to the layer's, so the first sync after load, whose
+   * values the style was built with, re-lays out nothing).
+   */
+  private applyLayerSettings(prev: LayerSettings, next: LayerSettings): void {
+    // Paint names and values come from `tiledLayerSettings`, typed there as a record.
+    const setPaint = this.map.setPaintProperty.bind(this.map) as (
+      layer: string,
+      name: string,
+      value: unknown,
+      options: { validate: boolean },
+    ) => unknown;
+    for (const [id, now] of Object.entries(next)) {
+      const was = prev[id] ?? {};
+      if (now.filter && JSON.stringify(now.filter) !== JSON.stringify(was.filter))
+        this.map.setFilter(id, now.filter, { validate: false });
+      for (const [name, value] of Object.entries(now.paint ?? {}))
+        if (JSON.stringify(value) !== JSON.stringify(was.paint?.[name])) setPaint(id, name, value, { validate: false });
     }
   }
 
@@ -477,7 +557,8 @@ export class MapController {
   private async applyDatum(datum: BasemapDatum): Promise<void> {
     for (const id of Object.values(SOURCE)) {
       const source = this.map.getSource<GeoJSONSource>(id);
-      if (!source) continue;
+      // The tiled path's carriers are vector tiles: they stay in WGS-84 (tiles cannot be shifted here).
+      if (source?.type !== 'geojson') continue;
       if (datum === 'wgs84') {
         const original = this.original.get(id);
         if (original) source.setData(original);
@@ -520,6 +601,7 @@ export class MapController {
   destroy(): void {
     this.cancelClick();
     if (this.basemapTimer !== null) clearTimeout(this.basemapTimer);
+    if (this.layerTimer !== null) clearTimeout(this.layerTimer);
     for (const { marker } of this.groups.values()) marker.remove();
     this.siteMarker?.remove();
     this.map.remove();

@@ -7,6 +7,31 @@ import type { Direction } from '../domain/schema';
 import type { LayerMeta } from './catalogue';
 import { focusFill, labelSize, localName, matchOpacity, stateColour } from './expressions';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
+import type { LayerSettings, TiledSource } from './tiled';
+
+/**
+ * The carrier layers on the tiled path (src/map/tiled.ts): the tiles' source layer, the label zoom,
+ * and the initial filter and paint values (`tiledLayerSettings` of the initial state).
+ */
+export interface TiledLayers {
+  source: TiledSource;
+  settings: LayerSettings;
+}
+
+/**
+ * A carrier layer made for the tiled source: reads the tiles' layer, takes its filter and paint
+ * values from `settings`, and draws every feature it keeps at full opacity (the filter, not a
+ * feature-state, hides the others).
+ */
+function onTiles(layer: LayerSpecification, tiled: TiledLayers, opacity: Record<string, number>): LayerSpecification {
+  const own = tiled.settings[layer.id] ?? {};
+  return {
+    ...layer,
+    'source-layer': tiled.source.layer,
+    ...(own.filter ? { filter: own.filter } : {}),
+    paint: { ...(layer as { paint?: object }).paint, ...opacity, ...own.paint },
+  } as LayerSpecification;
+}
 
 /** The catalogue entry of a layer, in the style spec's `metadata` field (see `catalogue.ts`). */
 const meta = (m: LayerMeta) => ({ metadata: m });
@@ -193,8 +218,27 @@ function selected(schematic: boolean): ExpressionSpecification {
   ];
 }
 
-/** Carriers: uncertainty halos of area-precision records, points coloured by direction, labels. */
-export function carrierLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {
+/**
+ * Carriers: uncertainty halos of area-precision records, points coloured by direction, labels.
+ * With `tiled`, the points and labels come from the vector tiles (`onTiles`; labels from
+ * `tiled.source.labelsFrom`) and the halos are one per place (feature-state still hides them).
+ */
+export function carrierLayers(
+  t: MapTheme,
+  directions: readonly Direction[],
+  tiled?: TiledLayers,
+): LayerSpecification[] {
+  const layers = geojsonCarrierLayers(t, directions);
+  if (!tiled) return layers;
+  return layers.map((l) => {
+    if (l.id === 'carriers-circle') return onTiles(l, tiled, { 'circle-opacity': 1, 'circle-stroke-opacity': 1 });
+    if (l.id === 'carriers-label')
+      return { ...onTiles(l, tiled, { 'text-opacity': 1 }), minzoom: tiled.source.labelsFrom } as LayerSpecification;
+    return l;
+  });
+}
+
+function geojsonCarrierLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {
   // Before any filter state is set, a carrier is drawn in the colour of its first own direction.
   const ownColour = [
     'case',
@@ -603,7 +647,16 @@ const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'hl']
  * Highlight rings (feature-state `hl`, set from a chart's or the table's hover): around carriers
  * and parks, and along district outlines. Drawn under the markers they ring.
  */
-export function highlightLayers(t: MapTheme): LayerSpecification[] {
+export function highlightLayers(t: MapTheme, tiled?: TiledLayers): LayerSpecification[] {
+  const layers = geojsonHighlightLayers(t);
+  if (!tiled) return layers;
+  // On tiles the highlight is a filter (`tiledLayerSettings`): what it keeps is ringed.
+  return layers.map((l) =>
+    l.id === 'carriers-highlight' ? onTiles(l, tiled, { 'circle-opacity': 0.35, 'circle-stroke-opacity': 1 }) : l,
+  );
+}
+
+function geojsonHighlightLayers(t: MapTheme): LayerSpecification[] {
   return [
     {
       id: 'districts-highlight-line',

@@ -10,6 +10,7 @@ import { type Lang, nameIn } from '../domain/localized';
 import type { Frame, Highlight, LayerGroup, Siting, ViewState } from '../state/store';
 import { type ResolvedBasemap, resolveBasemap } from './basemaps';
 import { DENSITY_LAYERS, SOURCE } from './layers';
+import { type LayerSettings, type TiledStyleData, tiledLayerSettings } from './tiled';
 
 /** A feature-state value. */
 export type FeatureStateValue = string | number | boolean | null;
@@ -132,6 +133,11 @@ export interface MapState {
    */
   analysis: { key: string; data: GeoJSON.FeatureCollection } | null;
   /**
+   * On the tiled data path: filter and paint values of the carrier layers (`tiledLayerSettings`),
+   * which carry the filter and the highlight there instead of per-carrier feature states.
+   */
+  layers?: LayerSettings;
+  /**
    * Whether the camera is kept within the data's bounds. Off on the presenter's stage: the caption
    * column covers the map's left side, and framing the city beside it needs room west of the bounds.
    */
@@ -158,6 +164,44 @@ export interface MapData {
    * question is asked: loaded on demand, with turf, so it is not on the start-up path.
    */
   analysis?: (view: Pick<ViewState, 'filter' | 'near' | 'needs'>) => { key: string; data: GeoJSON.FeatureCollection };
+  /** Set on the tiled data path (`tiledMapData`): the carriers are drawn from vector tiles. */
+  tiled?: TiledMapData;
+}
+
+/**
+ * What the map state needs on the tiled data path, prepared once (`tiledMapData`): the style's
+ * inputs for the filter expressions, and the few records that still get feature states.
+ */
+export interface TiledMapData {
+  style: TiledStyleData;
+  byId: ReadonlyMap<string, CarrierProps>;
+  /** Records with no point (district or district set): counted in the district groups. */
+  unplaced: readonly CarrierProps[];
+  /** Located records at an area's or a town's place: a place's circle shows while one of them matches. */
+  atPlaces: readonly CarrierProps[];
+  /** Records drawn by the parks source. */
+  parks: readonly CarrierProps[];
+}
+
+/**
+ * Prepares `TiledMapData` from the records (one pass).
+ * @param byId the records by id when already made (`AppData.carrierById`), else made here.
+ */
+export function tiledMapData(
+  carriers: readonly CarrierProps[],
+  parkIds: ReadonlySet<string>,
+  style: TiledStyleData,
+  byId?: ReadonlyMap<string, CarrierProps>,
+): TiledMapData {
+  const unplaced: CarrierProps[] = [];
+  const atPlaces: CarrierProps[] = [];
+  const parks: CarrierProps[] = [];
+  for (const c of carriers) {
+    if (isUnplaced(c)) unplaced.push(c);
+    else if (c.place && (c.precision === 'area' || c.precision === 'town')) atPlaces.push(c);
+    if (parkIds.has(c.id)) parks.push(c);
+  }
+  return { style, byId: byId ?? new Map(carriers.map((c) => [c.id, c])), unplaced, atPlaces, parks };
 }
 
 /** Facts outside the view state the derivation needs. */
@@ -170,6 +214,8 @@ export interface MapLayout {
   captionWidth_px?: number;
   /** Height (CSS px) of the planner's drawer over the map's bottom while a tool is open. */
   drawerHeight_px?: number;
+  /** Height (CSS px) a card takes over the map's bottom on a phone (cards are bottom sheets there; 0 elsewhere). */
+  cardHeight_px?: number;
 }
 
 /** Margin (px) kept around framed features. */
@@ -218,6 +264,7 @@ export function mapStateOf(
   catalogue: { groups: Readonly<Record<LayerGroup, readonly string[]>>; embedded: readonly string[] },
   layout: MapLayout,
 ): MapState {
+  if (data.tiled) return tiledMapStateOf(data, data.tiled, view, catalogue, layout);
   const featureStates: FeatureStates = {};
   const fv = mapViewOf(data.carriers, data.districts, view.filter, data.directions);
   const byId = new Map(data.carriers.map((c) => [c.id, c]));
@@ -293,7 +340,9 @@ export function mapStateOf(
   ];
   // On stage a stop's own selection shows in the caption column, not in a card: only a card
   // opened while exploring takes the right side.
-  const card = !stage && (view.selection !== null || view.panel !== null) ? layout.cardWidth_px : 0;
+  const carded = !stage && (view.selection !== null || view.panel !== null);
+  const card = carded ? layout.cardWidth_px : 0;
+  const sheet = carded ? (layout.cardHeight_px ?? 0) : 0;
   const caption = stage ? (layout.captionWidth_px ?? 0) : 0;
   const drawer = !stage && view.tool ? (layout.drawerHeight_px ?? 0) : 0;
   return {
@@ -304,7 +353,7 @@ export function mapStateOf(
     frame: view.frame,
     padding: {
       top: FRAME_MARGIN_PX,
-      bottom: FRAME_MARGIN_PX + drawer,
+      bottom: FRAME_MARGIN_PX + Math.max(drawer, sheet),
       left: FRAME_MARGIN_PX + caption,
       right: FRAME_MARGIN_PX + card,
     },
@@ -316,6 +365,71 @@ export function mapStateOf(
     densityGrid: view.density ? (data.density?.grid ?? null) : null,
     analysis: data.analysis && (view.near || view.needs) ? data.analysis(view) : null,
   };
+}
+
+/**
+ * `mapStateOf` on the tiled data path. The carriers' filter and highlight become the carrier layers'
+ * filter and paint (`tiledLayerSettings`) instead of 100,000 feature states; feature states remain
+ * for the few features of the GeoJSON sources: parks, one circle per place (`match`: a record at
+ * that place matches), districts. District groups show their count only: thousands of marks would
+ * not fit, and the caption still opens the district. Everything that does not depend on the
+ * carriers comes from `mapStateOf` itself, run without them.
+ */
+function tiledMapStateOf(
+  data: MapData,
+  tiled: TiledMapData,
+  view: Parameters<typeof mapStateOf>[1],
+  catalogue: Parameters<typeof mapStateOf>[2],
+  layout: MapLayout,
+): MapState {
+  const base = mapStateOf({ ...data, carriers: [], parkIds: new Set(), tiled: undefined }, view, catalogue, layout);
+  const featureStates = base.featureStates;
+  const filter = view.filter;
+  for (const c of tiled.parks) put(featureStates, SOURCE.parks, c.id, 'match', carrierMatches(c, filter));
+  const placeMatch = new Map<string, boolean>();
+  for (const c of tiled.atPlaces) {
+    const id = c.place?.id;
+    if (id && placeMatch.get(id) !== true) placeMatch.set(id, carrierMatches(c, filter));
+  }
+  for (const [id, match] of placeMatch) put(featureStates, SOURCE.carrierAreas, id, 'match', match);
+  const outlined = outlinedDistricts(view, tiled.byId);
+  for (const id of outlined.ids) {
+    put(featureStates, SOURCE.districts, id, 'selected', true);
+    put(featureStates, SOURCE.districts, id, 'schematic', outlined.schematic);
+  }
+  const sited = view.siting ? tiled.byId.get(view.siting.id) : undefined;
+  if (sited && !outlined.ids.includes(sited.district))
+    put(featureStates, SOURCE.districts, sited.district, 'selected', true);
+  const hl = view.highlight;
+  if (hl)
+    for (const c of tiled.parks)
+      if (highlights(hl, c, filter.inherit) && carrierMatches(c, filter))
+        put(featureStates, SOURCE.parks, c.id, 'hl', true);
+  if (view.density && data.density) {
+    for (const [bin, n] of binCounts(data.carriers, filter, data.density.bins))
+      put(featureStates, SOURCE.density, String(bin), 'n', n);
+  }
+  const hidden = new Set(view.hidden);
+  const stage = view.pitch !== null && view.pitch !== undefined;
+  const words = GROUP_WORDS[view.lang];
+  // `matchesInDistrict` per record and district, in one pass over the records with no point.
+  const counts = new Map<string, number>();
+  for (const c of tiled.unplaced) {
+    if (!carrierMatches(c, filter)) continue;
+    for (const d of c.districts)
+      if (filter.districts.length === 0 || filter.districts.includes(d)) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  const groups = base.groups.map((g) => {
+    const count = counts.get(g.id) ?? 0;
+    return {
+      ...g,
+      count,
+      shown: count > 0 && !hidden.has('carriers') && !stage,
+      caption: words.caption(count),
+      title: words.title(count),
+    };
+  });
+  return { ...base, featureStates, groups, layers: tiledLayerSettings(filter, hl, tiled.style) };
 }
 
 /** Whether a record is among what a highlight names (every list given must be met). */

@@ -6,7 +6,7 @@
 
 import notoSansRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import notoSansBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
-import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { Direction } from '../domain/schema';
 import { GLOBAL_STATE_DEFAULTS } from './expressions';
 import {
@@ -21,6 +21,7 @@ import {
   orientationLayers,
   parkLayers,
   SOURCE,
+  type TiledLayers,
 } from './layers';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
 
@@ -44,14 +45,18 @@ const LATIN_RANGES = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+
 
 /**
  * Builds the style.
- * @param data the data of every source in `SOURCE`.
+ * @param data the data of every source in `SOURCE` (`carriers` is ignored with `tiled`).
  * @param attribution HTML attribution of the base geography (shown by the attribution control).
+ * @param tiled on the tiled data path: the `carriers` source is the vector tiles
+ *   (`{ type: 'vector', tiles: [absolute URL template], minzoom, maxzoom, promoteId: { carriers: 'id' } }`)
+ *   and the carrier layers read them (`carrierLayers`, `highlightLayers`).
  */
 export function buildStyle(
   data: SourceData,
   directions: readonly Direction[],
   theme: MapTheme,
   attribution: string,
+  tiled?: TiledLayers,
 ): StyleSpecification {
   const geojson = (d: GeoJSONSourceSpecification['data'], extra: Partial<GeoJSONSourceSpecification> = {}) =>
     ({ type: 'geojson', data: d, ...extra }) as GeoJSONSourceSpecification;
@@ -73,7 +78,15 @@ export function buildStyle(
       [SOURCE.districts]: geojson(data.districts, { attribution, promoteId: 'id' }),
       [SOURCE.districtAnchors]: geojson(data['district-anchors']),
       [SOURCE.carrierAreas]: geojson(data['carrier-areas'], { promoteId: 'id' }),
-      [SOURCE.carriers]: geojson(data.carriers, { promoteId: 'id' }),
+      [SOURCE.carriers]: tiled
+        ? ({
+            type: 'vector',
+            tiles: [tiled.source.url],
+            minzoom: tiled.source.minzoom,
+            maxzoom: tiled.source.maxzoom,
+            promoteId: { [tiled.source.layer]: 'id' },
+          } satisfies VectorSourceSpecification)
+        : geojson(data.carriers, { promoteId: 'id' }),
       [SOURCE.parks]: geojson(data.parks, { promoteId: 'id' }),
       ...(data.gazetteer ? { [SOURCE.gazetteer]: geojson(data.gazetteer) } : {}),
       // Filled on demand: the density grid when first shown, the analysis when a query is made.
@@ -84,8 +97,8 @@ export function buildStyle(
       ...baseLayers(theme),
       ...districtLayers(theme),
       ...densityLayers(theme),
-      ...highlightLayers(theme),
-      ...carrierLayers(theme, directions),
+      ...highlightLayers(theme, tiled),
+      ...carrierLayers(theme, directions, tiled),
       // Orientation under the parks; its labels are placed after the parks' and districts' names.
       ...(data.gazetteer ? orientationLayers(theme) : []),
       ...parkLayers(theme),

@@ -31,6 +31,11 @@ export interface TestHook {
   featureCoordinate: (source: string, id: string) => [number, number] | null;
   /** Ids of the sources in the style. */
   sources: () => string[];
+  /**
+   * Properties of the features rendered (and not hidden by the filter) in the given layers, one
+   * per feature id, sorted by id: e.g. the direction flags of tile features (src/map/tiled.ts).
+   */
+  renderedProperties: (layers: string[]) => Array<Record<string, unknown>>;
 }
 
 declare global {
@@ -136,5 +141,11 @@ export function exposeTestHook(map: MapLibreMap): void {
       return Array.isArray(c) ? [Number(c[0]), Number(c[1])] : null;
     },
     sources: () => Object.keys(map.getStyle().sources),
+    renderedProperties: (layers) => {
+      const byId = new Map<string, Record<string, unknown>>();
+      for (const f of map.queryRenderedFeatures({ layers }).filter(shown))
+        byId.set(String(f.properties.id), f.properties);
+      return [...byId.keys()].sort().map((id) => byId.get(id) ?? {});
+    },
   };
 }

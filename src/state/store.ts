@@ -129,6 +129,8 @@ export interface ViewState {
   needs: SiteNeeds | null;
   /** Whether the density (hexagon) layer of placed records is shown. */
   density: boolean;
+  /** Embed mode (inside another site's iframe): the map and cards only, with a link to the full map. */
+  embed: boolean;
 }
 
 /**
@@ -161,6 +163,16 @@ export interface AppState extends ViewState {
   highlight: Highlight | null;
   /** Whether the next map click sets the proximity query's centre (instead of selecting). */
   nearPicking: boolean;
+  /** What went wrong on the map without stopping the page: failed layer files, a lost WebGL context. */
+  mapIssues: MapIssues;
+}
+
+/** Map problems the page keeps working through (shown as messages where the map is). */
+export interface MapIssues {
+  /** Sources that failed (an HTTP error, a truncated file) or timed out, in the order reported. */
+  layers: Array<{ source: string; reason: 'error' | 'timeout' }>;
+  /** Whether the WebGL context is lost (the map redraws when it is restored). */
+  contextLost: boolean;
 }
 
 /** The view of a fresh page with no parameters. */
@@ -177,6 +189,7 @@ export const DEFAULT_VIEW: ViewState = {
   near: null,
   needs: null,
   density: false,
+  embed: false,
 };
 
 /** What a stop puts on the map (from `state/pitch.ts#stopView`): its selection and camera target. */
@@ -243,6 +256,10 @@ export interface AppActions {
   setHighlight: (highlight: Highlight | null) => void;
   /** Starts or stops picking the proximity query's centre on the map. */
   setNearPicking: (on: boolean) => void;
+  /** A map source failed or timed out (reported once per source). */
+  layerFailed: (source: string, reason: 'error' | 'timeout') => void;
+  /** The map's WebGL context was lost (`true`) or restored (`false`). */
+  setContextLost: (lost: boolean) => void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -365,6 +382,7 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
     landed: null,
     highlight: null,
     nearPicking: false,
+    mapIssues: { layers: [], contextLost: false },
     setLang: (lang) => set((s) => (s.lang === lang ? {} : { lang })),
     setFilter: (patch) => set((s) => reduceFilter(s, patch)),
     setLayerVisible: (group, visible) => set((s) => reduceLayerVisible(s, group, visible)),
@@ -408,6 +426,14 @@ export function createAppStore(initial: ViewState = DEFAULT_VIEW, notices: UrlNo
     setNear: (near, frame) =>
       set((s) => ({ near, nearPicking: false, frame: frame ? nextFrame(s.frame, frame) : s.frame })),
     setNearPicking: (nearPicking) => set((s) => (s.nearPicking === nearPicking ? {} : { nearPicking })),
+    layerFailed: (source, reason) =>
+      set((s) =>
+        s.mapIssues.layers.some((l) => l.source === source)
+          ? {}
+          : { mapIssues: { ...s.mapIssues, layers: [...s.mapIssues.layers, { source, reason }] } },
+      ),
+    setContextLost: (contextLost) =>
+      set((s) => (s.mapIssues.contextLost === contextLost ? {} : { mapIssues: { ...s.mapIssues, contextLost } })),
     setNeeds: (needs) => set({ needs }),
     setDensity: (density) => set((s) => (s.density === density ? {} : { density })),
     setHighlight: (highlight) =>
@@ -430,5 +456,6 @@ export function viewOf(s: ViewState): ViewState {
     near: s.near,
     needs: s.needs,
     density: s.density,
+    embed: s.embed,
   };
 }

@@ -24,6 +24,7 @@
  * | `prefer` | site finder: preferred districts | `prefer=sip,wuzhong` |
  * | `rail`, `air`, `uni` | site finder: largest distance (km) to a high-speed-rail station, an airport, a university | `rail=20` |
  * | `density` | `1`: the density layer of placed records | `density=1` |
+ * | `embed` | `1`: embed mode (map and cards only, for an iframe on another site) | `embed=1` |
  */
 import { EMPTY_FILTER, type FilterState, type MatchMode } from '../analysis/filter';
 import { parseStopToken, type StopRef, stopToken } from '../analysis/pitch';
@@ -79,6 +80,7 @@ export const URL_PARAMS = [
   'air',
   'uni',
   'density',
+  'embed',
 ] as const;
 
 /** Largest radius (km) of a proximity query or a site-finder distance a link may ask for. */
@@ -165,6 +167,7 @@ export function encodeView(v: ViewState, withCamera = true): string {
     if (v.needs.university_km !== null) put('uni', String(round(v.needs.university_km, 1)));
   }
   if (v.density) put('density', '1');
+  if (v.embed) put('embed', '1');
   return out.join('&');
 }
 
@@ -247,6 +250,7 @@ export function decodeView(search: string | URLSearchParams, known: KnownValues)
       near: decodeNear(get('near'), known, note),
       needs: decodeNeeds(params, known, note),
       density: oneOf('density', ['1', '0'], '0') === '1',
+      embed: oneOf('embed', ['1', '0'], '0') === '1',
     },
     notices,
   };

@@ -8,7 +8,7 @@ import { countMatches, matchesInDistrict } from '../analysis/filter';
 import type { Search, SearchHit } from '../analysis/search';
 import { type AppData, loadAppData, loadGazetteer } from '../data/load';
 import type { CarrierProps } from '../domain/built';
-import { KindSchema } from '../domain/schema';
+import { KINDS } from '../domain/constants';
 import { BASEMAPS } from '../map/basemaps';
 import { StoreProvider, useApp, useAppStore } from '../state/context';
 import { frameOfDistricts, frameOfRecord } from '../state/framing';
@@ -18,12 +18,13 @@ import { type AppStore, type CameraTarget, createAppStore, type Panel, type UrlN
 import { decodeView, type KnownValues, MAX_NOTICE_VALUE } from '../state/url';
 import { Card } from './Card';
 import { CarrierCard, DistrictDetails } from './DetailCard';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ExportMenu } from './export/ExportMenu';
 import { FilterPanel } from './FilterPanel';
 import { type Lang, nameIn, type StringKey, t } from './i18n';
 import { Legend } from './Legend';
 import { MapView, useMapStyle } from './MapView';
-import { CityCard, QualityPanel } from './Panels';
+import { CityCard } from './Panels';
 import { SearchBox } from './SearchBox';
 import { toolWord } from './workbench/toolWords';
 
@@ -32,6 +33,8 @@ const Stage = lazy(() => import('./presenter/Stage'));
 /** The planner's workbench (tables, charts, turf analysis), loaded when a tool is first opened. */
 const Workbench = lazy(() => import('./workbench/Workbench').then((m) => ({ default: m.Workbench })));
 const PitchBuilder = lazy(() => import('./presenter/PitchBuilder').then((m) => ({ default: m.PitchBuilder })));
+/** The data-quality report (with analysis/quality.ts), loaded when the panel is first opened. */
+const QualityPanel = lazy(() => import('./QualityPanel'));
 
 /** The values a link may name, from the loaded data. */
 function knownValues(data: AppData): KnownValues {
@@ -74,7 +77,7 @@ function lazySearch(data: AppData): () => Promise<Search> {
         districts: data.manifest.districts,
         directions: data.manifest.directions,
         places,
-        kinds: KindSchema.options.map((key) => ({
+        kinds: KINDS.map((key) => ({
           key,
           zh: t('zh', `kind_${key}` as const),
           en: t('en', `kind_${key}` as const),
@@ -111,7 +114,11 @@ export function App() {
     return (
       <main className="error" role="alert" data-testid="error">
         <h1>{t(lang, 'dataError')}</h1>
-        <p>{error}</p>
+        <p>{t(lang, 'dataErrorHelp')}</p>
+        <details>
+          <summary>{t(lang, 'technicalDetail')}</summary>
+          <code>{error}</code>
+        </details>
       </main>
     );
   }
@@ -199,6 +206,26 @@ function CopyLink({ lang }: { lang: Lang }) {
   );
 }
 
+/**
+ * Embed mode's only chrome: the title, and a link that opens the same view as the full map in a new
+ * tab (the link is this page's URL without `embed`).
+ */
+function EmbedBar({ lang }: { lang: Lang }) {
+  const href = (() => {
+    const u = new URL(window.location.href);
+    u.searchParams.delete('embed');
+    return u.href;
+  })();
+  return (
+    <div className="embed-bar" data-testid="embed-bar">
+      <strong>{t(lang, 'title')}</strong>{' '}
+      <a href={href} target="_blank" rel="noopener noreferrer" data-testid="embed-open">
+        {t(lang, 'openFullMap')} ↗
+      </a>
+    </div>
+  );
+}
+
 function Page({ data }: { data: AppData }) {
   const lang = useApp((s) => s.lang);
   const filter = useApp((s) => s.filter);
@@ -213,9 +240,12 @@ function Page({ data }: { data: AppData }) {
   const frameTo = useApp((s) => s.frameTo);
   const pitch = useApp((s) => s.pitch);
   const tool = useApp((s) => s.tool);
+  const embed = useApp((s) => s.embed);
   const openTool = useApp((s) => s.openTool);
   const [mapError, setMapError] = useState<string | null>(null);
   const [building, setBuilding] = useState(false);
+  /** On a phone, whether the filter and legend sheet is open. */
+  const [sheet, setSheet] = useState(false);
   const store = useAppStore();
   // A pitch link with a camera lands where the link was; any later pitch flies to its stops.
   const [linkCamera, setLinkCamera] = useState(
@@ -273,7 +303,11 @@ function Page({ data }: { data: AppData }) {
   }, [data, record]);
 
   return (
-    <div className={pitch ? 'app on-stage' : tool ? 'app with-tool' : 'app'}>
+    <div
+      className={['app', pitch ? 'on-stage' : tool ? 'with-tool' : '', sheet ? 'sheet-open' : '', embed ? 'embed' : '']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <header>
         <div>
           <h1>{t(lang, 'title')}</h1>
@@ -324,7 +358,18 @@ function Page({ data }: { data: AppData }) {
         </nav>
       </header>
       <Notices lang={lang} />
-      <aside className="side">
+      {embed && <EmbedBar lang={lang} />}
+      <button
+        type="button"
+        className="sheet-toggle"
+        data-testid="sheet-toggle"
+        aria-expanded={sheet}
+        aria-controls="side-panel"
+        onClick={() => setSheet((v) => !v)}
+      >
+        {t(lang, sheet ? 'sheetClose' : 'sheetOpen')}
+      </button>
+      <aside className="side" id="side-panel">
         <FilterPanel data={data} counts={counts} lang={lang} />
         <Legend lang={lang} catalogue={mapStyle.catalogue} kinds={data.manifest.counts.carriers_by_kind} />
       </aside>
@@ -332,81 +377,98 @@ function Page({ data }: { data: AppData }) {
         {mapError ? (
           <div className="map-error" role="alert" data-testid="error">
             <h2>{t(lang, 'mapError')}</h2>
-            <p>{mapError}</p>
+            <p>{t(lang, 'mapUnavailable')}</p>
+            <button type="button" className="head-btn" data-testid="show-list" onClick={() => openTool('table')}>
+              {t(lang, 'showList')}
+            </button>
+            <details>
+              <summary>{t(lang, 'technicalDetail')}</summary>
+              <code>{mapError}</code>
+            </details>
           </div>
         ) : (
-          <MapView data={data} mapStyle={mapStyle} onError={(e) => setMapError(e.message)} />
+          <ErrorBoundary lang={lang} area="map">
+            <MapView data={data} mapStyle={mapStyle} onError={(e) => setMapError(e.message)} />
+          </ErrorBoundary>
         )}
         {pitch && (
-          <Suspense fallback={null}>
-            <Stage
-              data={data}
-              catalogue={mapStyle.catalogue}
-              keepCamera={linkCamera}
-              extraControls={<ExportMenu data={data} mapStyle={mapStyle} lang={lang} />}
-            />
-          </Suspense>
+          <ErrorBoundary lang={lang} area="stage">
+            <Suspense fallback={null}>
+              <Stage
+                data={data}
+                catalogue={mapStyle.catalogue}
+                keepCamera={linkCamera}
+                extraControls={<ExportMenu data={data} mapStyle={mapStyle} lang={lang} />}
+              />
+            </Suspense>
+          </ErrorBoundary>
         )}
         {!pitch && tool && (
-          <Suspense fallback={null}>
-            <Workbench data={data} lang={lang} />
-          </Suspense>
+          <ErrorBoundary lang={lang} area="workbench" resetKey={tool}>
+            <Suspense fallback={null}>
+              <Workbench data={data} lang={lang} />
+            </Suspense>
+          </ErrorBoundary>
         )}
         <div className="cards">
-          {building && !pitch && (
-            <Suspense fallback={null}>
-              <PitchBuilder data={data} lang={lang} onClose={() => setBuilding(false)} />
-            </Suspense>
-          )}
-          {!building && panel === 'city' && (
-            <CityCard data={data} lang={lang} onCarrier={showRecord} onClose={() => openPanel(null)} />
-          )}
-          {panel === 'quality' && (
-            <QualityPanel data={data} lang={lang} onCarrier={showRecord} onClose={() => openPanel(null)} />
-          )}
-          {panel === null && record && (
-            <CarrierCard
-              key={record.id}
-              data={data}
-              carrier={record}
-              others={others}
-              lang={lang}
-              onDistrict={showDistrict}
-              onCarrier={showRecord}
-              onClose={clearSelection}
-            />
-          )}
-          {panel === null && districts.length > 0 && tool !== 'compare' && (
-            <Card
-              key={districts.map((d) => d.id).join()}
-              lang={lang}
-              title={
-                districts.length === 1
-                  ? nameIn(districts[0], lang)
-                  : `${districts.length} ${t(lang, 'districtsSelected')}`
-              }
-              onClose={clearSelection}
-              data={{
-                'data-testid': 'card',
-                'data-kind': 'district',
-                'data-id': districts[0].id,
-                'data-ids': districts.map((d) => d.id).join(','),
-              }}
-            >
-              {districts.map((d) => (
-                <DistrictDetails
-                  key={d.id}
-                  data={data}
-                  district={d}
-                  lang={lang}
-                  counts={(c: CarrierProps) => matchesInDistrict(c, filter, d.id)}
-                  count={counts.byDistrict[d.id]}
-                  onCarrier={showRecord}
-                  named={districts.length > 1}
-                />
-              ))}
-            </Card>
-          )}
+          <ErrorBoundary lang={lang} area="card" resetKey={`${panel}|${JSON.stringify(selection)}|${building}`}>
+            {building && !pitch && (
+              <Suspense fallback={null}>
+                <PitchBuilder data={data} lang={lang} onClose={() => setBuilding(false)} />
+              </Suspense>
+            )}
+            {!building && panel === 'city' && (
+              <CityCard data={data} lang={lang} onCarrier={showRecord} onClose={() => openPanel(null)} />
+            )}
+            {panel === 'quality' && (
+              <Suspense fallback={null}>
+                <QualityPanel data={data} lang={lang} onCarrier={showRecord} onClose={() => openPanel(null)} />
+              </Suspense>
+            )}
+            {panel === null && record && (
+              <CarrierCard
+                key={record.id}
+                data={data}
+                carrier={record}
+                others={others}
+                lang={lang}
+                onDistrict={showDistrict}
+                onCarrier={showRecord}
+                onClose={clearSelection}
+              />
+            )}
+            {panel === null && districts.length > 0 && tool !== 'compare' && (
+              <Card
+                key={districts.map((d) => d.id).join()}
+                lang={lang}
+                title={
+                  districts.length === 1
+                    ? nameIn(districts[0], lang)
+                    : `${districts.length} ${t(lang, 'districtsSelected')}`
+                }
+                onClose={clearSelection}
+                data={{
+                  'data-testid': 'card',
+                  'data-kind': 'district',
+                  'data-id': districts[0].id,
+                  'data-ids': districts.map((d) => d.id).join(','),
+                }}
+              >
+                {districts.map((d) => (
+                  <DistrictDetails
+                    key={d.id}
+                    data={data}
+                    district={d}
+                    lang={lang}
+                    counts={(c: CarrierProps) => matchesInDistrict(c, filter, d.id)}
+                    count={counts.byDistrict[d.id]}
+                    onCarrier={showRecord}
+                    named={districts.length > 1}
+                  />
+                ))}
+              </Card>
+            )}
+          </ErrorBoundary>
         </div>
       </main>
     </div>

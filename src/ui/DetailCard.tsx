@@ -3,7 +3,7 @@
  * with document title and quote), or a district (类别, directions, its carriers).
  */
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { factLabel, factStatus, orderFacts, PASSED_MARK } from '../analysis/facts';
 import type { DistrictCount } from '../analysis/filter';
 import type { AppData } from '../data/load';
@@ -168,7 +168,52 @@ export interface CarrierCardProps {
   onClose: () => void;
 }
 
-export function CarrierCard({ data, carrier: c, others, lang, onDistrict, onCarrier, onClose }: CarrierCardProps) {
+/**
+ * A record's card. On the tiled data path `carrier` is the index's record (no citations or notes):
+ * the card fetches the full record from its shard (`AppData.tiled.record`) and shows it when it
+ * arrives, saying so meanwhile.
+ */
+export function CarrierCard(props: CarrierCardProps) {
+  return props.data.tiled ? <FetchedCarrierCard {...props} /> : <CarrierCardBody {...props} />;
+}
+
+/** Words of the card while its record is fetched. */
+const FETCH_WORDS: Record<Lang, { loading: string; failed: string }> = {
+  zh: { loading: '正在载入完整记录…', failed: '完整记录无法载入' },
+  en: { loading: 'Loading the full record…', failed: 'The full record could not be loaded' },
+};
+
+function FetchedCarrierCard(props: CarrierCardProps) {
+  const { data, carrier, lang, onClose } = props;
+  const [got, setGot] = useState<{ id: string; record?: CarrierProps; error?: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    data.tiled
+      ?.record(carrier.id)
+      .then((record) => live && setGot({ id: carrier.id, record }))
+      .catch((e: Error) => live && setGot({ id: carrier.id, error: e.message }));
+    return () => {
+      live = false;
+    };
+  }, [data, carrier.id]);
+  const mine = got?.id === carrier.id ? got : null;
+  if (mine?.record) return <CarrierCardBody {...props} carrier={mine.record} />;
+  return (
+    <Card
+      lang={lang}
+      title={nameIn(carrier, lang)}
+      onClose={onClose}
+      data={{ 'data-testid': 'card', 'data-kind': 'carrier', 'data-id': carrier.id, 'data-loading': 'true' }}
+    >
+      <p className="alt">{otherName(carrier, lang)}</p>
+      <p className="note" role="status">
+        {mine?.error ? `${FETCH_WORDS[lang].failed} (${mine.error})` : FETCH_WORDS[lang].loading}
+      </p>
+    </Card>
+  );
+}
+
+function CarrierCardBody({ data, carrier: c, others, lang, onDistrict, onCarrier, onClose }: CarrierCardProps) {
   return (
     <Card
       lang={lang}

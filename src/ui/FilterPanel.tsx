@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { directionCounts, EMPTY_FILTER, type FilterCounts } from '../analysis/filter';
 import type { AppData } from '../data/load';
-import { DIRECTION_FAMILIES } from '../domain/schema';
+import { DIRECTION_FAMILIES } from '../domain/constants';
 import { useApp } from '../state/context';
 import { type Lang, nameIn, t } from './i18n';
 

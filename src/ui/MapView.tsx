@@ -8,16 +8,49 @@ import { carrierMatches } from '../analysis/filter';
 import { type AppData, gazetteerOnce, loadDistrictPolygons } from '../data/load';
 import { layerCatalogue } from '../map/catalogue';
 import { MapController } from '../map/controller';
-import { type MapData, mapStateOf } from '../map/mapState';
+import type { TiledLayers } from '../map/layers';
+import { type MapData, mapStateOf, tiledMapData } from '../map/mapState';
 import { buildStyle } from '../map/style';
 import { LIGHT } from '../map/theme';
+import { type TiledStyleData, tiledLayerSettings } from '../map/tiled';
 import type { AnalysisData } from '../state/analysis';
 import { useApp, useAppStore } from '../state/context';
 import { frameOfCircle, frameOfDistricts } from '../state/framing';
 import type { AppState } from '../state/store';
 import { readBasemapKeys } from './basemapKeys';
-import { t } from './i18n';
+import { isStringKey, type Lang, t } from './i18n';
 import { FocusKey } from './Legend';
+
+/** What went wrong on the map without stopping the page: a lost context, layer files that failed. */
+function MapIssuesNotice({ lang }: { lang: Lang }) {
+  const issues = useApp((s) => s.mapIssues);
+  const openTool = useApp((s) => s.openTool);
+  if (issues.contextLost)
+    return (
+      <div className="map-issue lost" role="alert" data-testid="map-context-lost">
+        <p>{t(lang, 'contextLost')}</p>
+        <button type="button" className="head-btn" onClick={() => openTool('table')}>
+          {t(lang, 'showList')}
+        </button>
+      </div>
+    );
+  if (issues.layers.length === 0) return null;
+  const name = (source: string) => {
+    const key = `layer_${source}`;
+    return isStringKey(key) ? t(lang, key) : source;
+  };
+  return (
+    <p className="map-issue" role="status" data-testid="map-layers-failed">
+      {t(lang, 'layersFailed')}{' '}
+      {issues.layers
+        .map((l) => `${name(l.source)}${l.reason === 'timeout' ? `（${t(lang, 'layerTimeout')}）` : ''}`)
+        .join(lang === 'en' ? ', ' : '、')}
+    </p>
+  );
+}
+
+/** Widest viewport (CSS px) laid out as a phone (app.css's media query). */
+const PHONE_MAX_PX = 700;
 
 /** Radius (km) of a proximity query started from the map. */
 const DEFAULT_NEAR_RADIUS_KM = 5;
@@ -41,9 +74,43 @@ export interface MapViewProps {
   onError: (error: Error) => void;
 }
 
-/** The map's style and catalogue for the loaded data (built once per data). */
+/** On the tiled data path: the inputs of the carrier layers' filter expressions (src/map/tiled.ts). */
+function tiledStyleData(data: AppData): TiledStyleData {
+  return {
+    directions: data.manifest.directions,
+    districts: data.manifest.districts,
+    defaultColour: LIGHT.carrierDefault,
+  };
+}
+
+/**
+ * What `mapStateOf` derives the map from, for the loaded data (made once per data: on the tiled
+ * path it sorts the records once, `tiledMapData`).
+ */
+export function mapDataFor(data: AppData): MapData {
+  const parkIds = new Set(data.parkMarkers.features.map((f) => f.properties.id));
+  return {
+    carriers: data.carriers,
+    districts: data.manifest.districts,
+    directions: data.manifest.directions,
+    parkIds,
+    ...(data.tiled ? { tiled: tiledMapData(data.carriers, parkIds, tiledStyleData(data), data.carrierById) } : {}),
+  };
+}
+
+/**
+ * The map's style and catalogue for the loaded data (built once per data). On the tiled path the
+ * carrier layers start with the filter of the state the page opens with, so that the first sync
+ * after `load` changes nothing (a changed filter would re-lay out the tiles just loaded).
+ */
 export function useMapStyle(data: AppData) {
+  const store = useAppStore();
   return useMemo(() => {
+    const s = store.getState();
+    const tiled: TiledLayers | undefined = data.tiled && {
+      source: data.tiled.tiles,
+      settings: tiledLayerSettings(s.filter, s.highlight, tiledStyleData(data)),
+    };
     const style = buildStyle(
       {
         neighbours: data.url('base-neighbours.geojson'),
@@ -60,9 +127,10 @@ export function useMapStyle(data: AppData) {
       data.manifest.directions,
       LIGHT,
       data.manifest.attribution,
+      tiled,
     );
     return { style, catalogue: layerCatalogue(style.layers) };
-  }, [data]);
+  }, [data, store]);
 }
 
 /** The view fields `mapStateOf` reads: a change to any other (the camera the map itself reports, notices) needs no sync. */
@@ -102,19 +170,13 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
   const controller = useRef<MapController | null>(null);
   const store = useAppStore();
   const { style, catalogue } = mapStyle;
-  const mapData: MapData = useMemo(
-    () => ({
-      carriers: data.carriers,
-      districts: data.manifest.districts,
-      directions: data.manifest.directions,
-      parkIds: new Set(data.parkMarkers.features.map((f) => f.properties.id)),
-    }),
-    [data],
-  );
+  const mapData: MapData = useMemo(() => mapDataFor(data), [data]);
   const derive = useMemo(
     () => (s: AppState) =>
       mapStateOf(mapData, s, catalogue, {
-        cardWidth_px: CARD_WIDTH_PX,
+        // On a phone (app.css: max-width 700 px) cards are sheets over the bottom 60 % of the screen.
+        cardWidth_px: window.innerWidth <= PHONE_MAX_PX ? 0 : CARD_WIDTH_PX,
+        cardHeight_px: window.innerWidth <= PHONE_MAX_PX ? Math.round(0.6 * window.innerHeight) : 0,
         basemapKeys: readBasemapKeys(),
         captionWidth_px: stageCaptionWidthPx(window.innerWidth),
         drawerHeight_px: drawerHeightPx(window.innerHeight),
@@ -197,6 +259,8 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
         },
         onCamera: (camera) => store.getState().setCamera(camera),
         onFrameDone: (seq, camera) => store.getState().frameDone(seq, camera),
+        onLayerFailed: (source, reason) => store.getState().layerFailed(source, reason),
+        onContext: (lost) => store.getState().setContextLost(lost),
         onBasemapFailed: (id) => store.getState().basemapFailed(id),
         onLoad: (error) => {
           if (error) errorRef.current(error);
@@ -212,7 +276,13 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
       // The density grid is made when first shown, not at start-up.
       if (next.density) startDensity();
       if (next.near || next.needs) startAnalysis();
-      if (MAP_INPUTS.some((k) => next[k] !== prev[k])) c.sync(derive(next));
+      if (!MAP_INPUTS.some((k) => next[k] !== prev[k])) return;
+      // A map that cannot apply a state must not stop the store's other listeners (the panels).
+      try {
+        c.sync(derive(next));
+      } catch (e) {
+        console.warn(`map not updated: ${(e as Error).message}`);
+      }
     });
     return () => {
       unsubscribe();
@@ -235,6 +305,7 @@ export function MapView({ data, mapStyle, onError }: MapViewProps) {
           {t(lang, 'noMatch')}
         </p>
       )}
+      <MapIssuesNotice lang={lang} />
     </div>
   );
 }

@@ -24,7 +24,8 @@ import {
 } from '../analysis/siteSnippet';
 import { type AppData, loadDistrictPolygons } from '../data/load';
 import type { CarrierProps } from '../domain/built';
-import { SiteSnippetSchema, type SiteSource } from '../domain/schema';
+import { checkSiteSnippet } from '../domain/checkSite';
+import type { SiteSource } from '../domain/schema';
 import { BASEMAPS } from '../map/basemaps';
 import { useApp, useAppStore } from '../state/context';
 import type { CameraTarget } from '../state/store';
@@ -188,8 +189,9 @@ function SiteForm({ data, carrier, lang }: PlaceSiteProps) {
         }
       : null;
   const entry = proposal ? siteEntry(proposal) : null;
-  const valid = entry ? SiteSnippetSchema.safeParse(entry) : null;
-  const yaml = entry && valid?.success ? siteSnippetYaml(entry, carrier.name_zh) : null;
+  // The build's rules for a site file (`SiteSnippetSchema`), checked without zod in the page.
+  const invalid = entry ? checkSiteSnippet(entry) : null;
+  const yaml = entry && invalid === null ? siteSnippetYaml(entry, carrier.name_zh) : null;
   const fileName = siteFileName(carrier.id);
 
   const current = data.pointById.get(carrier.id);
@@ -402,9 +404,9 @@ function SiteForm({ data, carrier, lang }: PlaceSiteProps) {
           {t(lang, 'siteMissing')} {missing.map((k) => t(lang, k)).join(lang === 'en' ? '; ' : '；')}
         </p>
       )}
-      {valid && !valid.success && (
+      {invalid && (
         <p className="site-warn" role="alert" data-testid="site-invalid">
-          {valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
+          {invalid}
         </p>
       )}
       {yaml && (

@@ -13,6 +13,44 @@ const STRINGS = {
     en: 'Ten city digital-economy parks · district focus areas · key carriers',
   },
   present: { zh: '演示', en: 'Present' },
+  sheetOpen: { zh: '筛选与图例 ▲', en: 'Filters & legend ▲' },
+  sheetClose: { zh: '收起 ▼', en: 'Close ▼' },
+  openFullMap: { zh: '在完整地图中打开', en: 'Open the full map' },
+  partError: {
+    zh: '这一部分暂时无法显示；页面的其他部分仍可使用。',
+    en: 'This part cannot be shown right now; the rest of the page still works.',
+  },
+  technicalDetail: { zh: '技术细节', en: 'Technical detail' },
+  dataErrorHelp: {
+    zh: '请稍后刷新页面重试；如果问题持续，请联系本地图的维护者。',
+    en: 'Please reload the page in a moment; if the problem persists, contact the maintainers of this map.',
+  },
+  mapUnavailable: {
+    zh: '此设备或浏览器无法显示地图（需要 WebGL）。筛选、搜索、卡片和结果列表仍可使用。',
+    en: 'This device or browser cannot show the map (it needs WebGL). The filter, search, cards and the results list still work.',
+  },
+  showList: { zh: '以列表查看', en: 'Show as a list' },
+  contextLost: {
+    zh: '地图显示暂时中断（图形上下文丢失），正在恢复。筛选、搜索和列表仍可使用。',
+    en: 'The map display was interrupted (graphics context lost) and is recovering. The filter, search and list still work.',
+  },
+  layersFailed: {
+    zh: '以下图层未能加载，其余内容正常：',
+    en: 'These layers could not be loaded; everything else works:',
+  },
+  layerTimeout: { zh: '超时', en: 'timed out' },
+  layer_neighbours: { zh: '周边城市', en: 'neighbouring cities' },
+  'layer_neighbour-labels': { zh: '周边城市名称', en: 'neighbouring city names' },
+  layer_water: { zh: '水系', en: 'water' },
+  layer_rivers: { zh: '河流', en: 'rivers' },
+  layer_districts: { zh: '板块边界', en: 'district boundaries' },
+  'layer_district-anchors': { zh: '板块名称', en: 'district names' },
+  'layer_carrier-areas': { zh: '片区范围', en: 'areas' },
+  layer_carriers: { zh: '载体', en: 'carriers' },
+  layer_parks: { zh: '产业园', en: 'parks' },
+  layer_gazetteer: { zh: '地名、车站与机场', en: 'places, stations and airports' },
+  layer_density: { zh: '密度', en: 'density' },
+  layer_analysis: { zh: '分析图形', en: 'analysis drawing' },
   directions: { zh: '重点发展方向', en: 'Industry directions' },
   matchAny: { zh: '任一方向', en: 'Any chosen' },
   matchAll: { zh: '全部方向', en: 'All chosen' },
@@ -237,6 +275,11 @@ const STRINGS = {
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
+
+/** Whether `key` is one of the strings (for keys built from data, e.g. `layer_<source id>`). */
+export function isStringKey(key: string): key is StringKey {
+  return Object.hasOwn(STRINGS, key);
+}
 
 /** The string `key` in `lang`. */
 export function t(lang: Lang, key: StringKey): string {

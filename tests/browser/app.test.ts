@@ -209,6 +209,8 @@ describe('the map app', () => {
     await gotoMap(page, h.origin);
     const { features } = await served(page);
     await page.getByTestId('quality-open').click();
+    // The report is a lazy chunk: wait for it to render before counting.
+    await page.getByTestId('quality').waitFor();
     const listed = await page.getByTestId('quality-not-points').locator('li').count();
     expect(listed).toBe(features.filter((f) => f.geometry === null).length);
     const schematic = await page.getByTestId('quality-schematic').locator('[data-record]').count();

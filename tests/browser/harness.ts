@@ -1,16 +1,121 @@
 /**
  * Browser harness shared by the browser tests and the benchmark: serves the production build
- * (`dist/`, from `npm run build`) on loopback with Vite's preview server and drives Debian's
- * Chromium (found with `command -v chromium`, never downloaded) through playwright-core.
+ * (`dist/`, from `npm run build`) on loopback and drives Debian's Chromium (found with
+ * `command -v chromium`, never downloaded) through playwright-core.
+ *
+ * By default the build is served by Vite's preview server at `/`; like a static host configured as
+ * the README's "Deploy" section says, it answers with the build's precompressed `.br`/`.gz` sibling
+ * of a file when the request accepts that encoding. With `prefix` (e.g. `/maps/suzhou/`) a plain
+ * static server serves the folder under that sub-path only, with no fallback page (a missing
+ * file is a 404), as a CDN or web server would.
  */
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import type { CarrierProps, GazetteerProps, Manifest } from '../../src/domain/built';
 
 const root = resolve(import.meta.dirname, '..', '..');
+/**
+ * The build served: `dist/`, or the folder named by `SDE_DIST` (e.g. a private `vite build --outDir`
+ * so that a test run is not disturbed by another build of `dist/` at the same time).
+ */
+const dist = resolve(root, process.env.SDE_DIST ?? 'dist');
+
+/** Content types of the build's files (`.geojson` is not in every server's list; RFC 7946 names it). */
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.pbf': 'application/x-protobuf',
+  '.mvt': 'application/vnd.mapbox-vector-tile',
+  '.pmtiles': 'application/octet-stream',
+};
+
+/** Precompressed siblings, best first: the file name suffix and its `Content-Encoding`. */
+const ENCODINGS = [
+  { suffix: '.br', encoding: 'br' },
+  { suffix: '.gz', encoding: 'gzip' },
+] as const;
+
+/** Whether an `Accept-Encoding` header accepts `encoding` (absent or `q=0` does not). */
+function accepts(header: string | undefined, encoding: string): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.find((p) => p.trim().startsWith('q='));
+    return (name.trim() === encoding || name.trim() === '*') && (q === undefined || Number(q.trim().slice(2)) > 0);
+  });
+}
+
+/**
+ * Answers a request for a file of `dist/` the way the README's static-host configuration does:
+ * the precompressed sibling when the request accepts its encoding, the content type by extension,
+ * hashed `assets/` cached for a year and everything else revalidated.
+ * @param path the URL path below the served folder (`''` is `index.html`).
+ * @param fallThrough when true, a file without a precompressed sibling the request accepts is left
+ *   to the next handler (returns false) instead of being sent plain.
+ * @returns whether the response was sent; false when there is no such file (or it fell through).
+ */
+function sendBuilt(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  fallThrough: boolean,
+  dataDir?: string,
+): boolean {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(path === '' || path.endsWith('/') ? `${path}index.html` : path);
+  } catch {
+    return false;
+  }
+  // `dataDir` stands in for the build's `data/` folder (`HarnessOptions.dataDir`).
+  const [folder, below] = dataDir && relative.startsWith('data/') ? [dataDir, relative.slice(5)] : [dist, relative];
+  const file = resolve(folder, below);
+  if (!file.startsWith(folder + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
+  const variant = ENCODINGS.find(
+    (e) => accepts(req.headers['accept-encoding'], e.encoding) && existsSync(file + e.suffix),
+  );
+  if (!variant && fallThrough) return false;
+  const body = readFileSync(variant ? file + variant.suffix : file);
+  res.statusCode = 200;
+  res.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+  res.setHeader('Content-Length', body.length);
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (variant) res.setHeader('Content-Encoding', variant.encoding);
+  res.setHeader('Cache-Control', relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
+}
+
+/** A plain static server for `dist/` under `prefix` only (no fallback page): the deploy case. */
+async function staticServer(prefix: string, dataDir?: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if ((req.method === 'GET' || req.method === 'HEAD') && path.startsWith(prefix)) {
+      if (sendBuilt(req, res, path.slice(prefix.length), false, dataDir)) return;
+    }
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('not found');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
+  };
+}
 
 /** Path of the system Chromium binary. @throws Error with the install command when missing. */
 export function chromiumPath(): string {
@@ -23,25 +128,84 @@ export function chromiumPath(): string {
 
 /** A served build and a launched browser. */
 export interface Harness {
+  /** Scheme, host and port of the server (requests elsewhere are foreign). */
   origin: string;
+  /**
+   * Where the app is, without a trailing slash: `origin`, or `origin` + the prefix (pass it to
+   * `gotoMap` in place of `origin` when serving under a prefix).
+   */
+  url: string;
   browser: Browser;
   close: () => Promise<void>;
 }
 
+/** How to serve the build. */
+export interface HarnessOptions {
+  /**
+   * Serve `dist/` under this sub-path (e.g. `/maps/suzhou/`, with both slashes) with a plain static
+   * server, as a static host would; by default Vite's preview server serves it at `/`.
+   */
+  prefix?: string;
+  /**
+   * A data folder served in place of the build's `data/` (e.g. one written by
+   * `tsx geo/build/synthetic.ts --count 100000 --out DIR`); files not in it are 404s.
+   */
+  dataDir?: string;
+}
+
 /**
- * Starts the preview server on a free loopback port and launches headless Chromium.
+ * Serves the build on a free loopback port and launches headless Chromium.
  * @throws Error when `dist/` is missing (run `npm run build`).
  */
-export async function startHarness(): Promise<Harness> {
-  if (!existsSync(resolve(root, 'dist', 'index.html'))) throw new Error('dist/ missing: run "npm run build" first');
-  const server: PreviewServer = await preview({
-    root: resolve(root, 'src'),
-    configFile: resolve(root, 'vite.config.ts'),
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-    logLevel: 'silent',
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('preview server has no local URL');
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`${dist} has no build: run "npm run build" first`);
+  let origin: string;
+  let url: string;
+  let closeServer: () => Promise<void>;
+  if (options.prefix !== undefined) {
+    const prefix = options.prefix;
+    if (!/^\/(.+\/)?$/.test(prefix)) throw new Error(`prefix must start and end with "/": ${prefix}`);
+    const server = await staticServer(prefix, options.dataDir && resolve(options.dataDir));
+    origin = server.origin;
+    url = `${origin}${prefix.replace(/\/$/, '')}`;
+    closeServer = server.close;
+  } else {
+    const server: PreviewServer = await preview({
+      root: resolve(root, 'src'),
+      configFile: resolve(root, 'vite.config.ts'),
+      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+      build: { outDir: dist },
+      logLevel: 'silent',
+      plugins: [
+        {
+          // Precompressed siblings first (Vite's preview compresses on the fly only the types it
+          // knows, and not .geojson); anything else falls through to the preview server.
+          name: 'harness-precompressed',
+          configurePreviewServer(preview) {
+            preview.middlewares.use((req, res, next) => {
+              const path = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
+              const dataDir = options.dataDir && resolve(options.dataDir);
+              if (req.method === 'GET' || req.method === 'HEAD') {
+                // With a data folder of its own, nothing of data/ falls through to the build's.
+                if (sendBuilt(req, res, path, !(dataDir && path.startsWith('data/')), dataDir)) return;
+                if (dataDir && path.startsWith('data/')) {
+                  res.statusCode = 404;
+                  res.end('not found');
+                  return;
+                }
+              }
+              next();
+            });
+          },
+        },
+      ],
+    });
+    const local = server.resolvedUrls?.local[0];
+    if (!local) throw new Error('preview server has no local URL');
+    origin = new URL(local).origin;
+    url = origin;
+    closeServer = () => server.close();
+  }
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -58,11 +222,12 @@ export async function startHarness(): Promise<Harness> {
     ],
   });
   return {
-    origin: new URL(url).origin,
+    origin,
+    url,
     browser,
     close: async () => {
       await browser.close();
-      await server.close();
+      await closeServer();
     },
   };
 }

@@ -45,6 +45,7 @@ const full: ViewState = {
   near: { origin: { point: [120.62, 31.3] }, radius_km: 5 },
   needs: { districts: ['sip', 'gusu'], rail_km: 20, airport_km: 60, university_km: 5, carriers: true },
   density: true,
+  embed: true,
 };
 
 describe('store actions', () => {
@@ -117,7 +118,7 @@ describe('URL codec', () => {
   });
   it('is short and readable', () => {
     expect(encodeView(full)).toBe(
-      'lang=en&dir=blockchain,artificial-intelligence&mode=all&inherit=1&district=sip&kind=lab&hide=focus,carriers&sel=sip-nano-sci-tech-park&panel=quality&view=120.6234,31.3012,10.25,15,30&basemap=osm&pitch=overview,d:sip,closing&stop=2&tool=sites&near=120.62,31.3,5&rank=all&prefer=sip,gusu&rail=20&air=60&uni=5&density=1',
+      'lang=en&dir=blockchain,artificial-intelligence&mode=all&inherit=1&district=sip&kind=lab&hide=focus,carriers&sel=sip-nano-sci-tech-park&panel=quality&view=120.6234,31.3012,10.25,15,30&basemap=osm&pitch=overview,d:sip,closing&stop=2&tool=sites&near=120.62,31.3,5&rank=all&prefer=sip,gusu&rail=20&air=60&uni=5&density=1&embed=1',
     );
   });
   it('writes a camera with no rotation as lon,lat,zoom', () => {
@@ -155,6 +156,7 @@ describe('URL codec', () => {
     ['rank=parks&rail=-3', 'rail', 'malformed'],
     ['rank=parks&prefer=mars', 'prefer', 'unknown-value'],
     ['density=yes', 'density', 'unknown-value'],
+    ['embed=true', 'embed', 'unknown-value'],
     ['utm_source=mail', 'utm_source', 'unknown-param'],
   ])('drops %s with one notice and keeps the rest', (bad, param, reason) => {
     const { view, notices } = decodeView(`${bad}&lang=en&dir=blockchain`, known);

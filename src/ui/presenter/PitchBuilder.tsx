@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { BUILT_IN_PITCHES, builtInRoute, generateRoute, type StopRef, stopToken } from '../../analysis/pitch';
 import type { AppData } from '../../data/load';
-import { DIRECTION_FAMILIES } from '../../domain/schema';
+import { DIRECTION_FAMILIES } from '../../domain/constants';
 import { useApp, useAppStore } from '../../state/context';
 import { Card } from '../Card';
 import { type Lang, nameIn } from '../i18n';

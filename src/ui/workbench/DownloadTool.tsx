@@ -10,6 +10,7 @@ import { carrierMatches } from '../../analysis/filter';
 import type { AppData } from '../../data/load';
 import { useApp } from '../../state/context';
 import type { Lang } from '../i18n';
+import { tiledNote } from '../tiledNotes';
 import { toolWord as w } from './toolWords';
 
 /** Saves `text` as a file named `name` through a temporary link. */
@@ -54,11 +55,12 @@ export function DownloadTool({ data, lang }: { data: AppData; lang: Lang }) {
   return (
     <div className="tool download" data-testid="download-tool">
       <p className="note">{w(lang, 'downloadHelp', { n: records.length })}</p>
+      {data.tiled && <p className="warning">{tiledNote(data, 'download', lang)}</p>}
       <div className="tool-controls">
-        <button type="button" data-testid="download-geojson" onClick={() => run('geojson')}>
+        <button type="button" data-testid="download-geojson" disabled={!!data.tiled} onClick={() => run('geojson')}>
           {w(lang, 'downloadGeojson')}
         </button>
-        <button type="button" data-testid="download-csv" onClick={() => run('csv')}>
+        <button type="button" data-testid="download-csv" disabled={!!data.tiled} onClick={() => run('csv')}>
           {w(lang, 'downloadCsv')}
         </button>
         <button type="button" data-testid="download-matrix" onClick={() => run('matrix')}>

@@ -13,6 +13,7 @@ import { highlights } from '../../map/mapState';
 import { useApp } from '../../state/context';
 import { frameOfRecord } from '../../state/framing';
 import { type Lang, nameIn, t } from '../i18n';
+import { TILED_LIST_MAX, tiledNote } from '../tiledNotes';
 import { toolWord as w } from './toolWords';
 
 /** A sortable column. */
@@ -77,6 +78,7 @@ export function ResultsTable({ data, lang }: { data: AppData; lang: Lang }) {
       <p className="results-count" data-testid="results-count" data-count={rows.length}>
         {w(lang, 'resultsCount', { n: rows.length })}
       </p>
+      {data.tiled && rows.length > TILED_LIST_MAX && <p className="note">{tiledNote(data, 'list', lang)}</p>}
       <table className="results-table" data-testid="results-table">
         <caption className="visually-hidden">{w(lang, 'resultsCaption')}</caption>
         <thead>
@@ -100,7 +102,7 @@ export function ResultsTable({ data, lang }: { data: AppData; lang: Lang }) {
           </tr>
         </thead>
         <tbody ref={body} onMouseLeave={() => setHighlight(null)}>
-          {rows.map(({ c, text }) => {
+          {(data.tiled ? rows.slice(0, TILED_LIST_MAX) : rows).map(({ c, text }) => {
             const hl = highlight !== null && highlights(highlight, c, filter.inherit);
             return (
               <tr

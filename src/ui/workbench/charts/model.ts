@@ -8,7 +8,8 @@ import { interpolateBlues, lab, scaleSequential } from 'd3';
 import type { DirectionDistrictMatrix } from '../../../analysis/aggregate';
 import { carrierMatches, type FilterState } from '../../../analysis/filter';
 import type { CarrierProps } from '../../../domain/built';
-import { DIRECTION_FAMILIES, type Direction } from '../../../domain/schema';
+import { DIRECTION_FAMILIES } from '../../../domain/constants';
+import type { Direction } from '../../../domain/schema';
 import { highlights } from '../../../map/mapState';
 import type { Highlight, Selection } from '../../../state/store';
 
