@@ -9,10 +9,47 @@
  */
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 const here = import.meta.dirname;
+
+/**
+ * The production build's Content-Security-Policy (a `<meta>` in index.html; a server may send the
+ * same as a header, adding `frame-ancestors` if it wants to limit who embeds the map): scripts and
+ * workers only from the app's origin (no inline script, no eval — nothing in the browser bundle
+ * needs either), data from the origin, and the tiles of the optional online basemaps
+ * (src/map/basemaps.ts: 天地图, OpenStreetMap, AMap) as images and fetches. Styles: the bundle's CSS
+ * files; inline style attributes set through the DOM (React, MapLibre) are not restricted by CSP.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self'",
+  "img-src 'self' data: blob: https://*.tianditu.gov.cn https://tile.openstreetmap.org https://*.is.autonavi.com",
+  "connect-src 'self' https://*.tianditu.gov.cn https://tile.openstreetmap.org https://*.is.autonavi.com",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Writes the policy into the built index.html (not the dev server's, which injects inline scripts). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'sde-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   root: resolve(here, 'src'),
@@ -20,6 +57,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    contentSecurityPolicy(),
     // Compresses the bundle's files and, after the build, the copied `public/` files (the GeoJSON
     // data). Fonts (woff2) are compressed already; a sibling no smaller than its file is not written.
     compression({

@@ -40,7 +40,8 @@ const CHART_WORDS = {
   },
   byKind: { zh: '按类型', en: 'By kind' },
   barsAxis: { zh: '横轴：匹配的记录数。', en: 'Axis: matching records.' },
-  barLabel: { zh: '{name}：{n} 条记录', en: '{name}: {n} records' },
+  // The visible label and count come first and in order (WCAG 2.5.3: the name contains the visible text).
+  barLabel: { zh: '{name} {n} 条记录', en: '{name} {n} records' },
   barHighlighted: { zh: '，其中 {n} 条突出显示', en: ', {n} of them highlighted' },
   nothing: { zh: '当前筛选没有匹配的记录。', en: 'The filter matches no record.' },
   highlightNone: { zh: '未突出显示任何记录。', en: 'Nothing highlighted.' },

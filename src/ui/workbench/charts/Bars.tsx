@@ -149,13 +149,13 @@ export function Bars({ lang, title, note, kind, bars, pinned, link }: BarsProps)
               b.highlighted > 0 && !b.named ? chartWord(lang, 'barHighlighted', { n: b.highlighted }) : ''
             }`;
             return (
-              // A focusable SVG group acting as a button: the accessible name carries the numbers.
+              // A focusable SVG group acting as a button. Its name is its visible text (label and count,
+              // WCAG 2.5.3); the sentence with the highlighted share is its description.
               // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>.
               <g
                 key={b.tally.key}
                 role="button"
                 tabIndex={i === current ? 0 : -1}
-                aria-label={name}
                 aria-pressed={pinnedHere}
                 className="bar"
                 data-i={i}
@@ -174,7 +174,7 @@ export function Bars({ lang, title, note, kind, bars, pinned, link }: BarsProps)
                 onBlur={link.restore}
                 onClick={() => link.pin(b.highlight)}
               >
-                <title>{name}</title>
+                <desc>{name}</desc>
                 <rect className="hit" x={0} y={-2} width={width} height={y.bandwidth() + 4} />
                 {stacked ? (
                   <text className="label" x={gutter} y={STACKED_LABEL_PX - 4}>
