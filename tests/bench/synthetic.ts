@@ -19,8 +19,9 @@
  *   the anchors' `n_district_level` are recomputed; `carrier-areas.geojson` gets a circle for every
  *   area and town record, as the build draws them (48 steps, 5 decimals).
  *
- * The same `n` and seed give byte-identical files. A colleague's `geo/build/synthetic.ts` (for the
- * tiled build) will replace this once it exists.
+ * The same `n` and seed give byte-identical files. The build's own generator (`geo/build/synthetic.ts`,
+ * written for the tiled build) is preferred when it loads (`loadBuildGenerator`); this one is the
+ * fallback, and this module writes the scale folders either way (`prepareScaleFolder`).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
