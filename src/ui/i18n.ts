@@ -276,6 +276,11 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
+/** A string with its `{name}` placeholders filled from `vars` (a missing value fills as empty). */
+export function fillTemplate(template: string, vars: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
 /** Whether `key` is one of the strings (for keys built from data, e.g. `layer_<source id>`). */
 export function isStringKey(key: string): key is StringKey {
   return Object.hasOwn(STRINGS, key);

@@ -12,39 +12,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
-import { type Browser, chromium } from 'playwright-core';
-import { chromiumPath } from '../browser/harness';
+import { accepts, CONTENT_TYPES, ENCODINGS, launchChromium } from '../browser/harness';
 
-/** Content types by extension (`.geojson` as RFC 7946 names it). */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.pbf': 'application/x-protobuf',
-  '.mvt': 'application/vnd.mapbox-vector-tile',
-  '.pmtiles': 'application/octet-stream',
-};
-
-/** Precompressed siblings, best first. */
-const ENCODINGS = [
-  { suffix: '.br', encoding: 'br' },
-  { suffix: '.gz', encoding: 'gzip' },
-] as const;
-
-/** Whether an `Accept-Encoding` header accepts `encoding`. */
-function accepts(header: string | undefined, encoding: string): boolean {
-  return (header ?? '').split(',').some((part) => {
-    const [name, ...params] = part.trim().split(';');
-    const q = params.find((p) => p.trim().startsWith('q='));
-    return (name.trim() === encoding || name.trim() === '*') && (q === undefined || Number(q.trim().slice(2)) > 0);
-  });
-}
+export { launchChromium };
 
 /**
  * Serves `dir` on a free loopback port.
@@ -88,25 +58,6 @@ export async function serveStatic(dir: string): Promise<{ origin: string; close:
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
   };
-}
-
-/** Launches headless Debian Chromium with software WebGL, with the browser harness's flags. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /**

@@ -26,7 +26,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 const dist = resolve(root, process.env.SDE_DIST ?? 'dist');
 
 /** Content types of the build's files (`.geojson` is not in every server's list; RFC 7946 names it). */
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -43,13 +43,13 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Precompressed siblings, best first: the file name suffix and its `Content-Encoding`. */
-const ENCODINGS = [
+export const ENCODINGS = [
   { suffix: '.br', encoding: 'br' },
   { suffix: '.gz', encoding: 'gzip' },
 ] as const;
 
 /** Whether an `Accept-Encoding` header accepts `encoding` (absent or `q=0` does not). */
-function accepts(header: string | undefined, encoding: string): boolean {
+export function accepts(header: string | undefined, encoding: string): boolean {
   return (header ?? '').split(',').some((part) => {
     const [name, ...params] = part.trim().split(';');
     const q = params.find((p) => p.trim().startsWith('q='));
@@ -127,6 +127,25 @@ export function chromiumPath(): string {
 }
 
 /** A served build and a launched browser. */
+/** Launches headless Debian Chromium with software WebGL (SwiftShader) for the tests and the benchmark. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
 export interface Harness {
   /** Scheme, host and port of the server (requests elsewhere are foreign). */
   origin: string;
@@ -206,21 +225,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url = origin;
     closeServer = () => server.close();
   }
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     origin,
     url,

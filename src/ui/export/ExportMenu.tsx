@@ -10,7 +10,7 @@ import type { StopRef } from '../../analysis/pitch';
 import type { AppData } from '../../data/load';
 import type { LayerCatalogue } from '../../map/catalogue';
 import { useApp, useAppStore } from '../../state/context';
-import { type Lang, type StringKey, t } from '../i18n';
+import { fillTemplate, type Lang, type StringKey, t } from '../i18n';
 import type { ExportContext } from './exportView';
 import type { HandoutProps } from './Handout';
 import './export.css';
@@ -31,10 +31,6 @@ const ITEMS: ReadonlyArray<{ id: Item; label: StringKey; stage: boolean }> = [
   { id: 'stops', label: 'exportStops', stage: true },
   { id: 'handout', label: 'exportHandout', stage: true },
 ];
-
-/** `{n}`-style placeholders filled in. */
-const fill = (s: string, values: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /** Saves a blob as a download named `fileName` (an object URL, revoked once the download has started). */
 export function download(blob: Blob, fileName: string): void {
@@ -90,7 +86,7 @@ export function ExportMenu({ data, mapStyle, lang }: ExportMenuProps) {
   }, [open]);
 
   const progress = (n: number, total: number) =>
-    setStatus({ text: fill(t(lang, 'exportProgress'), { n: Math.min(n + 1, total), total }), error: false });
+    setStatus({ text: fillTemplate(t(lang, 'exportProgress'), { n: Math.min(n + 1, total), total }), error: false });
 
   const run = async (item: Item) => {
     setOpen(false);
@@ -110,12 +106,12 @@ export function ExportMenu({ data, mapStyle, lang }: ExportMenuProps) {
       if (item === 'stops') {
         const images = await exporter.exportStops(context, stops, 'screen', progress);
         for (const img of images) download(img.blob, img.fileName);
-        setStatus({ text: fill(t(lang, 'exportDone'), { n: images.length }), error: false });
+        setStatus({ text: fillTemplate(t(lang, 'exportDone'), { n: images.length }), error: false });
       } else {
         progress(0, 1);
         const img = await exporter.exportCurrentView(context, item);
         download(img.blob, img.fileName);
-        setStatus({ text: fill(t(lang, 'exportDone'), { n: 1 }), error: false });
+        setStatus({ text: fillTemplate(t(lang, 'exportDone'), { n: 1 }), error: false });
       }
     } catch (e) {
       setStatus({ text: `${t(lang, 'exportFailed')}${(e as Error).message}`, error: true });

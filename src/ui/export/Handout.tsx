@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { StopRef } from '../../analysis/pitch';
-import { type Lang, t } from '../i18n';
+import { fillTemplate, type Lang, t } from '../i18n';
 import type { StopCaption } from '../presenter/caption';
 import { type ExportContext, exportStops } from './exportView';
 import './handout.css';
@@ -29,9 +29,6 @@ interface Page {
   url: string;
   caption: StopCaption;
 }
-
-const fill = (s: string, values: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /**
  * The handout (`data-testid="handout"`, one `data-testid="handout-page"` per stop). Renders the
@@ -95,7 +92,7 @@ export function Handout({ context, stops, lang, onClose }: HandoutProps) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
-  const lineOf = (line: number) => fill(t(lang, 'handoutLine'), { line });
+  const lineOf = (line: number) => fillTemplate(t(lang, 'handoutLine'), { line });
   return createPortal(
     <div className="handout" data-testid="handout" ref={root} lang={lang === 'en' ? 'en' : 'zh-CN'}>
       <div className="handout-bar">
@@ -105,7 +102,10 @@ export function Handout({ context, stops, lang, onClose }: HandoutProps) {
             ? `${t(lang, 'exportFailed')}${error}`
             : pages
               ? ''
-              : fill(t(lang, 'handoutPreparing'), { n: Math.min(progress + 1, stops.length), total: stops.length })}
+              : fillTemplate(t(lang, 'handoutPreparing'), {
+                  n: Math.min(progress + 1, stops.length),
+                  total: stops.length,
+                })}
         </span>
         <button type="button" disabled={!pages} onClick={() => window.print()}>
           {t(lang, 'handoutPrint')}
@@ -119,7 +119,7 @@ export function Handout({ context, stops, lang, onClose }: HandoutProps) {
           <img src={p.url} alt={p.caption.title} />
           <div className="handout-text">
             <div>
-              <p className="handout-stop">{fill(t(lang, 'exportStopOf'), { n: i + 1, total: pages.length })}</p>
+              <p className="handout-stop">{fillTemplate(t(lang, 'exportStopOf'), { n: i + 1, total: pages.length })}</p>
               <h2>{p.caption.title}</h2>
               {p.caption.subtitle && <p className="handout-subtitle">{p.caption.subtitle}</p>}
               <ul>
@@ -147,7 +147,7 @@ export function Handout({ context, stops, lang, onClose }: HandoutProps) {
                   </li>
                 ))}
                 {(p.caption.more ?? 0) > 0 && (
-                  <li className="handout-muted">{fill(t(lang, 'handoutMore'), { n: p.caption.more ?? 0 })}</li>
+                  <li className="handout-muted">{fillTemplate(t(lang, 'handoutMore'), { n: p.caption.more ?? 0 })}</li>
                 )}
               </ul>
             )}

@@ -14,7 +14,7 @@ import { LIGHT } from '../../map/theme';
 import { stopView } from '../../state/pitch';
 import type { AppState, Camera, CameraTarget } from '../../state/store';
 import { readBasemapKeys } from '../basemapKeys';
-import { type Lang, nameIn, t } from '../i18n';
+import { fillTemplate, type Lang, nameIn, t } from '../i18n';
 import { stopCaption } from '../presenter/caption';
 import { composeSlide, type SlideContent, type SlideLegendItem, slideLayout } from './slide';
 
@@ -109,10 +109,6 @@ function directionNames(data: AppData, keys: readonly string[], lang: Lang): str
     return d ? [lang === 'en' ? d.en : d.zh] : [];
   });
 }
-
-/** `{n}`-style placeholders of a string filled in. */
-const fill = (s: string, values: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /**
  * Renders one slide (map off screen, then the slide around it).
@@ -303,7 +299,7 @@ export async function exportStops(
       selection: sv.selection,
       frame: { seq: 1, target: sv.target, animate: false },
     };
-    const stopOf = fill(t(lang, 'exportStopOf'), { n: i + 1, total: stops.length });
+    const stopOf = fillTemplate(t(lang, 'exportStopOf'), { n: i + 1, total: stops.length });
     const canvas = await renderSlide(
       ctx,
       {

@@ -1,7 +1,7 @@
 /**
  * Presenter mode's words in Chinese and English (kept beside the stage, loaded with it on demand).
  */
-import type { Lang } from '../i18n';
+import { fillTemplate, type Lang } from '../i18n';
 
 const WORDS = {
   present: { zh: '演示', en: 'Present' },
@@ -82,6 +82,6 @@ const WORDS = {
 
 /** A presenter string; `{name}` placeholders are replaced from `vars`. */
 export function presenterWord(lang: Lang, key: keyof typeof WORDS, vars: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return fillTemplate(WORDS[key][lang], vars);
 }
 export type PresenterWord = keyof typeof WORDS;

@@ -2,7 +2,7 @@
  * The workbench's words in Chinese and English: the drawer, the results table, proximity, the site
  * finder and downloads (the charts and the comparison keep theirs in `words.ts`).
  */
-import type { Lang } from '../i18n';
+import { fillTemplate, type Lang } from '../i18n';
 
 const WORDS = {
   open: { zh: '分析', en: 'Analyse' },
@@ -92,6 +92,6 @@ const WORDS = {
 
 /** A workbench string; `{name}` placeholders are replaced from `vars`. */
 export function toolWord(lang: Lang, key: keyof typeof WORDS, vars: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return fillTemplate(WORDS[key][lang], vars);
 }
 export type ToolWord = keyof typeof WORDS;

@@ -3,7 +3,7 @@
  * first block is the charts' and the district comparison's; the drawer's own strings follow in
  * their own block.
  */
-import type { Lang } from '../i18n';
+import { fillTemplate, type Lang } from '../i18n';
 
 /** Strings of the linked charts and of the district comparison. */
 const CHART_WORDS = {
@@ -93,5 +93,5 @@ export type ChartWord = keyof typeof CHART_WORDS;
 
 /** A chart or comparison string in `lang`; `{name}` placeholders are replaced from `vars`. */
 export function chartWord(lang: Lang, key: ChartWord, vars: Record<string, string | number> = {}): string {
-  return CHART_WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return fillTemplate(CHART_WORDS[key][lang], vars);
 }
