@@ -138,7 +138,8 @@ export interface MapState {
    */
   layers?: LayerSettings;
   /**
-   * Whether the camera is kept within the data's bounds. Off on the presenter's stage: the caption
+   * Whether the camera is kept within the data's bounds. Off on the presenter's stage and while the
+   * planner's drawer is open: the caption
    * column covers the map's left side, and framing the city beside it needs room west of the bounds.
    */
   bounded: boolean;
@@ -361,7 +362,8 @@ export function mapStateOf(
     site: view.siting ? { point: view.siting.point, picking: view.siting.picking, ...SITE_WORDS[view.lang] } : null,
     picking: view.siting?.picking === true || view.nearPicking === true,
     labelScale: stage ? STAGE_LABEL_SCALE : 1,
-    bounded: !stage,
+    // The drawer, like the caption column, covers part of the map: framing beside it needs room past the bounds.
+    bounded: !stage && !view.tool,
     densityGrid: view.density ? (data.density?.grid ?? null) : null,
     analysis: data.analysis && (view.near || view.needs) ? data.analysis(view) : null,
   };
