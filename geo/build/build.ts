@@ -12,6 +12,7 @@ import { geocodePlaces, geocodeRecords, geocodeReport } from './geocode';
 import { DataBuildError } from './issues';
 import { buildLayers } from './layers';
 import { checkInventory } from './lock';
+import { datumIssues, type RecordPoint } from './points';
 import { type BuildInputs, readBaseGeography, readRecords } from './read';
 import { readSites, settleBySites } from './sites';
 import { generatedTextIssues } from './text';
@@ -23,6 +24,32 @@ export const GEOCODE_REPORT_FILE = 'geocode-report.json';
 export interface BuildResult {
   manifest: Manifest;
   geocode: GeocodeReport;
+}
+
+/**
+ * The WGS-84 points records write themselves, for the datum check: places' centres, records' own
+ * sites, and site entries whose input was given in WGS-84 (a converted one is checked against its
+ * input by ./sites.ts instead).
+ */
+function writtenPoints(records: ReturnType<typeof readRecords>, entries: ReturnType<typeof readSites>['entries']) {
+  const points: RecordPoint[] = records.places.map((p) => ({
+    lon: p.lon,
+    lat: p.lat,
+    district: p.district,
+    at: p.at,
+    lonField: 'lon',
+    datumChecked: p.datum_checked,
+  }));
+  for (const c of records.carriers) {
+    const loc = c.location;
+    if (loc.precision !== 'site') continue;
+    points.push({ ...loc, district: c.district, at: c.at, lonField: 'location.lon', datumChecked: loc.datum_checked });
+  }
+  for (const e of entries) {
+    if (e.datum_input !== 'wgs84') continue;
+    points.push({ lon: e.lon, lat: e.lat, district: '', at: e.at, lonField: 'lon', datumChecked: e.datum_checked });
+  }
+  return points;
 }
 
 /**
@@ -56,6 +83,7 @@ export function buildData(inputs: BuildInputs, outDir: string): BuildResult {
     ...checkInventory(inputs.geoDir, inputs.rootDir, records.carriers, records.sources),
     ...geocodeIssues,
     ...sites.issues,
+    ...writtenPoints(records, sites.entries).flatMap((p) => datumIssues(p, gazetteer.entries)),
   ];
   if (issues.length > 0) throw new DataBuildError(issues);
 

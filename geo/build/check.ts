@@ -1,12 +1,12 @@
 /**
  * Cross-record checks the schemas cannot express: citations against the seed texts, references
- * between records, direction justifications, and points inside their district's polygon.
+ * between records, direction justifications, and points inside their district's polygon (./points.ts).
  */
-import { booleanPointInPolygon, point } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { SourceRef } from '../../src/domain/schema';
 import { termIndex } from '../../src/domain/taxonomy';
 import { type BuildIssue, issueAt, type RecordAt } from './issues';
+import { placementIssues } from './points';
 import type { BaseGeography, BuildRecords } from './read';
 
 /**
@@ -98,10 +98,7 @@ export function checkRecords(records: BuildRecords, polygons: DistrictPolygons):
       issues.push(issueAt(at, 'district', `unknown district ${p.district}`));
       continue;
     }
-    const poly = polygons.get(p.district);
-    if (poly && !booleanPointInPolygon(point([p.lon, p.lat]), poly)) {
-      issues.push(issueAt(at, 'lon', `point ${p.lon}, ${p.lat} lies outside the polygon of ${p.district}`));
-    }
+    if (polygons.has(p.district)) issues.push(...placementIssues({ ...p, lonField: 'lon' }, polygons));
   }
 
   for (const c of records.carriers) {
@@ -143,11 +140,8 @@ export function checkRecords(records: BuildRecords, polygons: DistrictPolygons):
         issues.push(issueAt(at, 'district', 'must be the first district of location.districts'));
       }
     } else if (loc.precision === 'site') {
-      const poly = polygons.get(c.district);
-      if (poly && !booleanPointInPolygon(point([loc.lon, loc.lat]), poly)) {
-        issues.push(
-          issueAt(at, 'location.lon', `point ${loc.lon}, ${loc.lat} lies outside the polygon of ${c.district}`),
-        );
+      if (polygons.has(c.district)) {
+        issues.push(...placementIssues({ ...loc, district: c.district, at, lonField: 'location.lon' }, polygons));
       }
     }
   }

@@ -8,6 +8,9 @@
  * - `--fix`: rewrites record files into canonical form and adds new record files and ids to
  *   `geo/records.lock.yaml` (never removes one), then builds.
  *
+ * - `--geo DIR` and `--out DIR` build another record folder into another output folder (the bad-data
+ *   corpus of tests/fixtures/bad-data builds edited copies of `geo/` this way).
+ *
  * Environment: SUZHOU_SHARED_GEO, SUZHOU_SEEDS override `../shared/geo` and `../shared/seeds`.
  */
 import { dirname, resolve } from 'node:path';
@@ -19,14 +22,24 @@ import { checkCanonical, fixCanonical, type NotCanonical } from './tidy';
 import { TILED_ABOVE, tileIfLarge } from './tiles';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values: flags } = parseArgs({
+  options: {
+    check: { type: 'boolean' },
+    fix: { type: 'boolean' },
+    geo: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const geoDir = resolve(flags.geo ?? resolve(root, 'geo'));
+const outDir = resolve(flags.out ?? resolve(root, 'public', 'data'));
 const inputs = {
-  rootDir: root,
-  geoDir: resolve(root, 'geo'),
+  // Files are named relative to the folder holding the records' `geo/` (the repository's root by default).
+  rootDir: flags.geo ? dirname(geoDir) : root,
+  geoDir,
   sharedGeoDir: resolve(process.env.SUZHOU_SHARED_GEO ?? resolve(root, '..', 'shared', 'geo')),
   seedsDir: resolve(process.env.SUZHOU_SEEDS ?? resolve(root, '..', 'shared', 'seeds')),
 };
 
-const { values: flags } = parseArgs({ options: { check: { type: 'boolean' }, fix: { type: 'boolean' } } });
 if (flags.check && flags.fix) {
   console.error('data: use either --check or --fix, not both');
   process.exit(2);
@@ -50,13 +63,13 @@ try {
     }
   }
 
-  const { manifest: m, geocode } = buildData(inputs, resolve(root, 'public', 'data'));
+  const { manifest: m, geocode } = buildData(inputs, outDir);
   // Above TILED_ABOVE carriers the map draws vector tiles and the app holds an index (geo/build/tiles.ts).
-  if (tileIfLarge(resolve(root, 'public', 'data')))
+  if (tileIfLarge(outDir))
     console.log(`data: more than ${TILED_ABOVE} carriers: written as vector tiles, index and record shards`);
   const c = m.counts;
   console.log(
-    `data: ${c.districts} districts, ${c.parks} parks, ${c.carriers} carriers, ${c.places} places → public/data/`,
+    `data: ${c.districts} districts, ${c.parks} parks, ${c.carriers} carriers, ${c.places} places → ${flags.out ?? 'public/data/'}`,
   );
   console.log(
     `  by precision: ${Object.entries(c.carriers_by_precision)

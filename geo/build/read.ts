@@ -23,7 +23,7 @@ import { listRecordFiles, type RecordFile } from './files';
 import type { RawGazetteer, RawGeoFile } from './gazetteer';
 import { type BuildIssue, DataBuildError, fileAt, issueAt, type RecordAt, zodIssues } from './issues';
 import { checkLock, presentFile } from './lock';
-import { docMentionIssues } from './text';
+import { docMentionIssues, rawTextIssues, unsafeTextIssues } from './text';
 import { readYamlFile, recordAt, recordId, type YamlFile, yamlIssues } from './yamlFile';
 
 /** Where the build reads from. All paths absolute. */
@@ -166,20 +166,26 @@ export function readRecords(inputs: BuildInputs): BuildRecords {
     const key = f.file.kind.listKey as string;
     const list = recordList(f.yaml, f.file.kind);
     if (!list) {
-      issues.push(issueAt(recordAt(f.yaml, f.yaml.doc.contents, '(file)'), key, `expected a top-level "${key}:" list`));
+      const empty = f.yaml.doc.contents === null ? 'the file is empty: ' : '';
+      issues.push(
+        issueAt(recordAt(f.yaml, f.yaml.doc.contents, '(file)'), key, `${empty}expected a top-level "${key}:" list`),
+      );
+      listless.add(f.file.geoRel);
       return [];
     }
     const out: Array<Located<z.infer<S>>> = [];
     for (const index of canonicalOrder(f.file.kind, list, context)) {
       const node = list.items[index] as Node;
       const at = recordAt(f.yaml, node, recordId(node, index));
-      later.push(...docMentionIssues(f.yaml, node, at));
+      later.push(...docMentionIssues(f.yaml, node, at), ...unsafeTextIssues(f.yaml, node, at));
       const parsed = schema.safeParse(node?.toJSON?.());
       if (parsed.success) out.push({ ...(parsed.data as object), at } as Located<z.infer<S>>);
       else issues.push(...zodIssues(at, parsed.error));
     }
     return out;
   };
+  /** Files with no record list: their problem is reported once, not again as every locked id lost. */
+  const listless = new Set<string>();
   const ofKind = (listKey: string | null) => readable.filter((f) => f.file.kind.listKey === listKey);
 
   // Sources first (ordered by id, which needs no seeds): the seeds they name order every other list.
@@ -219,7 +225,7 @@ export function readRecords(inputs: BuildInputs): BuildRecords {
       list.items.forEach((node, i) => {
         const key = isMap(node) ? node.get('key') : undefined;
         const at = recordAt(yaml, node as Node, typeof key === 'string' ? key : `#${i}`);
-        later.push(...docMentionIssues(yaml, node as Node, at));
+        later.push(...docMentionIssues(yaml, node as Node, at), ...unsafeTextIssues(yaml, node as Node, at));
       });
     }
   }
@@ -235,9 +241,15 @@ export function readRecords(inputs: BuildInputs): BuildRecords {
   );
   const facts = ofKind('facts').flatMap((f) => validated(f, f.file.kind.schema, context) as Array<Located<FactRecord>>);
 
+  for (const f of readable) {
+    const reported = new Set([...issues, ...later].filter((i) => i.file === f.rel).map((i) => i.line));
+    later.push(...rawTextIssues(f.yaml, reported));
+  }
+
   const present = readable.filter((f) => f.file.kind.locked).map((f) => presentFile(f.file, f.yaml));
-  // A file that could not be parsed is still present: its ids are unknown, not lost.
-  const unreadable = new Set(files.filter((f) => !f.yaml && existsSync(f.file.path)).map((f) => f.file.geoRel));
+  // A file that could not be parsed is still present: its ids are unknown, not lost. A file that is
+  // missing, unparsable or without its list is reported above, once: the lock does not repeat it.
+  const unreadable = new Set([...files.filter((f) => !f.yaml).map((f) => f.file.geoRel), ...listless]);
   later.push(...checkLock(inputs.geoDir, inputs.rootDir, present).filter((i) => !unreadable.has(i.field)));
 
   if (issues.length > 0 || !taxonomy) throw new DataBuildError([...issues, ...later]);

@@ -17,7 +17,7 @@ import type { DistrictPolygons } from './check';
 import type { GeocodeResolution } from './geocode';
 import { type BuildIssue, issueAt, type RecordAt, zodIssues } from './issues';
 import type { BuildRecords, Located } from './read';
-import { docMentionIssues } from './text';
+import { docMentionIssues, unsafeTextIssues } from './text';
 import { readYamlFile, recordAt, yamlIssues } from './yamlFile';
 
 /** The folder of site files, relative to `geo/`. */
@@ -86,7 +86,7 @@ export function readSites(geoDir: string, rootDir: string, records: BuildRecords
       const node = item as Node;
       const id = isMap(node) ? node.get('record') : undefined;
       const at = recordAt(yaml, node, typeof id === 'string' ? id : `#${index}`);
-      issues.push(...docMentionIssues(yaml, node, at));
+      issues.push(...docMentionIssues(yaml, node, at), ...unsafeTextIssues(yaml, node, at));
       const parsed = SiteSnippetSchema.safeParse(node?.toJSON?.());
       if (!parsed.success) {
         issues.push(...zodIssues(at, parsed.error));

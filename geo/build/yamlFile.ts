@@ -4,7 +4,18 @@
  * that the canonical form can be written back through the same Document.
  */
 import { readFileSync } from 'node:fs';
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type YAMLError,
+  YAMLParseError,
+} from 'yaml';
 import type { BuildIssue, RecordAt } from './issues';
 
 /** One parsed YAML file. */
@@ -21,13 +32,71 @@ export interface YamlFile {
   lines: LineCounter;
 }
 
+/** Errors that are about the file's bytes rather than its YAML (reported with field `(encoding)`). */
+const ENCODING_ERRORS = new WeakSet<YAMLError>();
+
+/**
+ * The byte offset of the first byte of `bytes` that is not valid UTF-8, or -1 when all of it is.
+ * A streaming decoder accepts a prefix cut inside a character but throws on an invalid sequence
+ * within it, so "the prefix of length k decodes" is monotone in k and a binary search finds it.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decodes = (k: number, stream: boolean) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, k), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (decodes(bytes.length, false)) return -1;
+  if (decodes(bytes.length, true)) {
+    // Only the end is wrong: a character cut short. Its lead byte is the last one not 0b10xxxxxx.
+    let i = bytes.length - 1;
+    while (i > 0 && (bytes[i] & 0xc0) === 0x80) i--;
+    return i;
+  }
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    if (decodes(mid, true)) good = mid;
+    else bad = mid;
+  }
+  // The decoder fails at the byte that breaks a sequence; name the sequence's lead byte instead
+  // when an unfinished character comes before it.
+  let i = bad - 1;
+  if (!decodes(i, false)) {
+    i--;
+    while (i > 0 && (bytes[i] & 0xc0) === 0x80) i--;
+  }
+  return i;
+}
+
 /**
  * Reads and parses a YAML file, keeping positions. Syntax errors do not throw: they are in
- * `doc.errors` (see `yamlIssues`).
+ * `doc.errors` (see `yamlIssues`). A file that is not valid UTF-8 gets one error there at the first
+ * invalid byte (reported with field `(encoding)`), so that every reader treats it as unreadable
+ * instead of silently reading U+FFFD in place of the bytes.
  * @throws Error from `readFileSync` when the file cannot be read.
  */
 export function readYamlFile(path: string, rel: string): YamlFile {
-  return parseYamlText(readFileSync(path, 'utf8'), path, rel);
+  const bytes = readFileSync(path);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const file = parseYamlText(text, path, rel);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const offset = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).length;
+    const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
+    const error = new YAMLParseError(
+      [offset, offset + 1],
+      'IMPOSSIBLE',
+      `not valid UTF-8: byte 0x${byte} at column ${file.lines.linePos(offset).col} (save the file as UTF-8)`,
+    );
+    ENCODING_ERRORS.add(error);
+    file.doc.errors.unshift(error);
+  }
+  return file;
 }
 
 /** Parses YAML text as `readYamlFile` does (for text not read from disk). */
@@ -43,7 +112,7 @@ export function yamlIssues(file: YamlFile): BuildIssue[] {
     file: file.rel,
     line: e.linePos?.[0].line ?? file.lines.linePos(e.pos[0]).line,
     record: '(file)',
-    field: '(yaml)',
+    field: ENCODING_ERRORS.has(e) ? '(encoding)' : '(yaml)',
     message: e.message.split('\n')[0],
   }));
 }

@@ -55,6 +55,7 @@ const siteSnippet = obj<SiteSnippet>(
     ),
     basis: (v, p) => (typeof v === 'string' && v.length >= 10 ? null : fail(p, 'at least 10 characters')),
     basis_zh: (v, p) => (typeof v === 'string' && v.length >= 5 ? null : fail(p, 'at least 5 characters')),
+    datum_checked: opt((v, p) => (typeof v === 'string' && v.length >= 10 ? null : fail(p, 'at least 10 characters'))),
   },
   true,
 );

@@ -142,18 +142,21 @@ export type DistrictRecord = z.infer<typeof DistrictRecordSchema>;
  * A named area of the gazetteer (`geo/places.yaml`): a town, planning zone or landmark whose
  * approximate centre is known from a cited reference. Carriers whose name or text ties them to
  * the area inherit its position with precision `area`.
- * `lon`/`lat` in WGS-84 degrees; `uncertainty_km` is the radius within which the carrier is
- * expected to lie (km), shown on the map as a halo.
+ * `lon`/`lat` in WGS-84 degrees (the build checks that the point is in Suzhou, in the district, not
+ * swapped and not a GCJ-02/BD-09 coordinate: geo/build/points.ts); `uncertainty_km` is the radius
+ * within which the carrier is expected to lie (km), shown on the map as a halo.
  */
 export const PlaceRecordSchema = z.strictObject({
   id: IdSchema,
   name_zh: z.string().min(1),
   name_en: z.string().min(1),
   district: IdSchema,
-  lon: z.number().min(119.8).max(121.5),
-  lat: z.number().min(30.7).max(32.1),
+  lon: z.number(),
+  lat: z.number(),
   uncertainty_km: z.number().positive().max(15),
   basis: z.string().min(10),
+  /** Why a point with a web map datum's signature is right all the same (geo/build/points.ts). */
+  datum_checked: z.string().min(10).optional(),
 });
 export type PlaceRecord = z.infer<typeof PlaceRecordSchema>;
 
@@ -220,6 +223,8 @@ export const LocationSpecSchema = z.discriminatedUnion('precision', [
     lon: z.number(),
     lat: z.number(),
     basis: z.string().min(10),
+    /** Why a point with a web map datum's signature is right all the same (geo/build/points.ts). */
+    datum_checked: z.string().min(10).optional(),
   }),
 ]);
 export type LocationSpec = z.infer<typeof LocationSpecSchema>;
@@ -363,6 +368,8 @@ export const SiteSnippetSchema = z
     source: SiteSourceSchema,
     basis: z.string().min(10),
     basis_zh: z.string().min(5),
+    /** Why a WGS-84 input with a web map datum's signature is right all the same (geo/build/points.ts). */
+    datum_checked: z.string().min(10).optional(),
   })
   .refine((s) => s.precision !== 'area' || s.uncertainty_m !== undefined, {
     message: 'an area needs uncertainty_m (metres)',
