@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearch, type Search, type SearchHit, type SearchSources } from '../../src/analysis/search';
+import {
+  buildSearch,
+  SEARCH_FULL_MAX,
+  type Search,
+  type SearchHit,
+  type SearchSources,
+} from '../../src/analysis/search';
 import type { CarrierProps, DistrictInfo } from '../../src/domain/built';
 import { GazetteerPropsSchema } from '../../src/domain/built';
 import { contextText, groupHits, reasonText } from '../../src/ui/SearchBox';
@@ -175,6 +181,36 @@ describe('search on the fixture', () => {
   it('never renders through innerHTML', () => {
     const src = readFileSync(join(ROOT, 'src', 'ui', 'SearchBox.tsx'), 'utf8');
     expect(src).not.toMatch(/innerHTML|dangerouslySetInnerHTML/);
+  });
+});
+
+describe('search over more records than SEARCH_FULL_MAX', () => {
+  // The fixture's records plus filler records past the limit: record names are then matched as
+  // written only, while districts, directions and places keep pinyin and typo matching.
+  const src = fixtureSources();
+  const filler = Array.from({ length: SEARCH_FULL_MAX + 1 - src.carriers.length }, (_, i) => ({
+    ...(src.carriers[0] as CarrierProps),
+    id: `filler-${i}`,
+    name_zh: `填充载体${i}号`,
+    name_en: `Filler carrier ${i}`,
+    aliases: [],
+    seed_text: undefined,
+  }));
+  const large = buildSearch({ ...src, carriers: [...src.carriers, ...filler] });
+  const small = buildSearch(src);
+
+  it('still finds records by their name as written, exactly, by prefix and inside', () => {
+    expect(large('国家超级计算昆山中心')[0]).toMatchObject({ id: 'ks-supercomputing', score: 0 });
+    expect(ids(large('填充载体1234号'))[0]).toBe('filler-1234');
+    expect(ids(large('超级计算'))).toContain('ks-supercomputing');
+  });
+
+  it('does not find records by pinyin or a typo, but still finds districts that way', () => {
+    const byPinyin = small('guojia chaoji');
+    expect(ids(byPinyin)).toContain('ks-supercomputing');
+    expect(ids(large('guojia chaoji'))).not.toContain('ks-supercomputing');
+    expect(large('szgyyq')[0]).toMatchObject({ type: 'district', id: 'sip' });
+    expect(large('semiconducter')[0]).toMatchObject({ id: 'integrated-circuits', reason: { fuzzy: true } });
   });
 });
 
