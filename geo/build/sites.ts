@@ -17,7 +17,7 @@ import type { DistrictPolygons } from './check';
 import type { GeocodeResolution } from './geocode';
 import { type BuildIssue, issueAt, type RecordAt, zodIssues } from './issues';
 import type { BuildRecords, Located } from './read';
-import { docMentionIssues, unsafeTextIssues } from './text';
+import { docMentionIssues, rawTextIssues, unsafeTextIssues } from './text';
 import { readYamlFile, recordAt, yamlIssues } from './yamlFile';
 
 /** The folder of site files, relative to `geo/`. */
@@ -109,6 +109,7 @@ export function readSites(geoDir: string, rootDir: string, records: BuildRecords
       out.entries.push({ ...entry, at });
       out.locations.set(entry.record, siteLocation(entry, record));
     });
+    issues.push(...rawTextIssues(yaml, new Set(issues.filter((i) => i.file === yaml.rel).map((i) => i.line))));
   }
   return out;
 }
