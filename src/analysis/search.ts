@@ -12,7 +12,10 @@
 import Fuse, { type FuseResultMatch } from 'fuse.js';
 import { pinyin } from 'pinyin-pro';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
+import { SEARCH_FULL_MAX } from '../domain/constants';
 import type { Direction } from '../domain/schema';
+
+export { SEARCH_FULL_MAX };
 
 /** What a hit is: a record, a district, an industry direction or a gazetteer place. */
 export type HitType = 'carrier' | 'district' | 'direction' | 'place';
@@ -142,14 +145,6 @@ const FUZZY_BESIDE_DIRECT = 0.35;
 const INITIALS_MIN = 2;
 
 const HAN = /\p{Script=Han}/u;
-
-/**
- * Above this many records, record names are matched as written only (exact, prefix, substring),
- * without pinyin or fuse's typo matching; districts, directions and places keep both. Pinyin for
- * 100,000 synthetic names took 4.2 s and 189 MB of heap here (the tiled form starts above 20,000
- * records, geo/build/tiles.ts), while matching names as written stays a linear scan of tens of ms.
- */
-export const SEARCH_FULL_MAX = 20_000;
 
 /** Lower case, full-width folded (NFKC), every run of punctuation or space as one space. */
 export function normalise(s: string): string {

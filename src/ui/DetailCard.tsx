@@ -12,6 +12,7 @@ import type { FactRecord, SourceRef } from '../domain/schema';
 import { Card } from './Card';
 import { formatFactValue } from './format';
 import { type Lang, nameIn, t } from './i18n';
+import { TILED_LIST_MAX, tiledNote } from './tiledNotes';
 
 /** The site tool (./PlaceSite.tsx, with gcoord and its geometry) loads with the first record card, never at start-up. */
 const PlaceSite = lazy(() => import('./PlaceSite').then((m) => ({ default: m.PlaceSite })));
@@ -382,14 +383,20 @@ export function DistrictDetails({ data, district: d, lang, counts, count, onCarr
           ({count.records === carriers.length ? carriers.length : `${count.records} / ${carriers.length}`})
         </span>
       </h3>
+      {data.tiled && carriers.length > TILED_LIST_MAX && (
+        <p className="note" data-testid="district-list-cut">
+          {tiledNote(data, 'list', lang)}
+        </p>
+      )}
       <ol className="list" data-testid="district-carriers">
-        {carriers.map((c) => (
+        {(data.tiled ? carriers.slice(0, TILED_LIST_MAX) : carriers).map((c) => (
           <li key={c.id} className={counts(c) ? '' : 'dim'}>
             <button type="button" className="link" data-carrier={c.id} onClick={() => onCarrier(c.id)}>
               {c.park ? '★ ' : ''}
               {nameIn(c, lang)}
             </button>
             <span className="muted"> · {t(lang, `precision_${c.precision}` as const)}</span>
+            {!counts(c) && <span className="muted dim-note"> · {t(lang, 'notInFilter')}</span>}
           </li>
         ))}
       </ol>

@@ -7,7 +7,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { HitType, Search, SearchHit } from '../analysis/search';
 import type { AppData } from '../data/load';
+import { SEARCH_FULL_MAX } from '../domain/constants';
 import { type Lang, nameIn, t } from './i18n';
+import { limitNote } from './tiledNotes';
 
 export interface SearchBoxProps {
   data: AppData;
@@ -224,6 +226,11 @@ export function SearchBox({ data, loadSearch, lang, onPick }: SearchBoxProps) {
               })}
             </div>
           ))}
+          {data.carriers.length > SEARCH_FULL_MAX && (
+            <div className="search-group muted" role="presentation" data-testid="search-large">
+              {limitNote('search', data.carriers.length, lang)}
+            </div>
+          )}
         </div>
       )}
       {typed && !open && (

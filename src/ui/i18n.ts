@@ -69,6 +69,7 @@ const STRINGS = {
     zh: '仅知所在板块：这些记录不画成点。每条记录在板块名旁的虚线框（“仅知板块 N”）中画一个小圆点，颜色表示方向；仅为示意，不代表位置。记录较多的框在全市视图中收起，悬停、放大或筛选时展开。点击圆点查看记录。',
     en: 'District only: these records are not drawn as points. Each is a small dot (colour = direction) in the dashed box (“district only · N”) beside its district’s name: schematic, not a location. Large boxes fold at the city view and open on hover, zoom or filter. Click a dot for its card.',
   },
+  notInFilter: { zh: '不符合当前筛选', en: 'not matching the filter' },
   kind: { zh: '类型', en: 'Kind' },
   kindDistrict: { zh: '板块（区/县级市）', en: 'District' },
   district: { zh: '所在板块', en: 'District' },

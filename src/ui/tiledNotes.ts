@@ -35,6 +35,11 @@ const NOTES: Record<TiledLimit, Record<Lang, (n: number) => string>> = {
   },
 };
 
+/** The note for a limited feature in `lang`, for `count` records, whatever the data's form. */
+export function limitNote(limit: TiledLimit, count: number, lang: Lang): string {
+  return NOTES[limit][lang](count);
+}
+
 /** The note for a limited feature in `lang`, or null when the data is not tiled (nothing is limited). */
 export function tiledNote(data: Pick<AppData, 'tiled' | 'carriers'>, limit: TiledLimit, lang: Lang): string | null {
   return data.tiled ? NOTES[limit][lang](data.carriers.length) : null;

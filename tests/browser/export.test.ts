@@ -252,10 +252,22 @@ describe('slides and handouts', () => {
     expect(await pages.nth(1).locator('blockquote').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
 
+    // A modal dialog for the keyboard: the focus is inside, Tab stays inside, Esc gives it back to Export.
+    const inHandout = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid="handout"]'));
+    expect(await inHandout()).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inHandout()).toBe(true);
+    }
     const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
     writeFileSync(resolve(shots, 'handout.pdf'), pdf);
     const pageObjects = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pageObjects).toHaveLength(3);
+
+    // Closing it (the browser's afterprint after printing, else Esc) gives the focus back to Export.
+    if ((await page.locator('[data-testid="handout"]').count()) > 0) await page.keyboard.press('Escape');
+    await page.locator('[data-testid="handout"]').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="export"]') !== null)).toBe(true);
 
     const after = await liveMap(page);
     expect(after.canvases).toBe(1);

@@ -195,7 +195,16 @@ export function ExportMenu({ data, mapStyle, lang }: ExportMenuProps) {
         </span>
       )}
       {handout && (
-        <handout.Handout context={handout.context} stops={handout.stops} lang={lang} onClose={() => setHandout(null)} />
+        <handout.Handout
+          context={handout.context}
+          stops={handout.stops}
+          lang={lang}
+          onClose={() => {
+            setHandout(null);
+            // The menu item that opened the handout has closed with its menu: the focus goes back to the button.
+            button.current?.focus();
+          }}
+        />
       )}
     </div>
   );

@@ -82,8 +82,18 @@ export function Handout({ context, stops, lang, onClose }: HandoutProps) {
   }, [pages]);
 
   useEffect(() => {
+    // A modal dialog: the focus moves into it and Tab stays inside (`onClose` gives it back).
+    const controls = () => [...(root.current?.querySelectorAll<HTMLElement>('button:not(:disabled)') ?? [])];
+    controls().at(-1)?.focus();
     // Captured first, so that Esc closes the handout and does not also leave the stage.
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') {
+        const list = controls();
+        const at = list.indexOf(document.activeElement as HTMLElement);
+        e.preventDefault();
+        list.at((at + (e.shiftKey ? -1 : 1)) % list.length)?.focus();
+        return;
+      }
       if (e.key !== 'Escape') return;
       e.stopPropagation();
       closeRef.current();
@@ -94,7 +104,15 @@ export function Handout({ context, stops, lang, onClose }: HandoutProps) {
 
   const lineOf = (line: number) => fillTemplate(t(lang, 'handoutLine'), { line });
   return createPortal(
-    <div className="handout" data-testid="handout" ref={root} lang={lang === 'en' ? 'en' : 'zh-CN'}>
+    <div
+      className="handout"
+      data-testid="handout"
+      ref={root}
+      lang={lang === 'en' ? 'en' : 'zh-CN'}
+      role="dialog"
+      aria-modal="true"
+      aria-label={t(lang, 'handoutTitle')}
+    >
       <div className="handout-bar">
         <strong>{t(lang, 'handoutTitle')}</strong>
         <span role={error ? 'alert' : 'status'}>
