@@ -101,6 +101,49 @@ const GROUP_PLACEMENT: Record<GroupSide, { anchor: 'left' | 'right' | 'bottom' |
   bottom: { anchor: 'top', offset: [0, 40] },
 };
 
+/**
+ * Arrow keys in a district group: its caption is the group's one Tab stop (a district may hold dozens
+ * of records, which would otherwise be as many Tab stops before the map's controls); → ↓ go to the
+ * next mark, ← ↑ back (from the first mark to the caption), Home and End to the caption and the last
+ * mark. The keys stop here: on the map's container they would also pan the map.
+ */
+function moveInGroup(el: HTMLElement, e: KeyboardEvent): void {
+  const items = [...el.querySelectorAll<HTMLElement>('.group-caption, .group-mark')].filter(
+    (b) => b.getClientRects().length > 0 || b === document.activeElement,
+  );
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  if (at < 0) return;
+  const last = items.length - 1;
+  const to: Record<string, number> = {
+    ArrowRight: Math.min(at + 1, last),
+    ArrowDown: Math.min(at + 1, last),
+    ArrowLeft: Math.max(at - 1, 0),
+    ArrowUp: Math.max(at - 1, 0),
+    Home: 0,
+    End: last,
+  };
+  if (!(e.key in to) || e.altKey || e.ctrlKey || e.metaKey) return;
+  e.preventDefault();
+  e.stopPropagation();
+  items[to[e.key]]?.focus();
+}
+
+/**
+ * A district group on the map: its marker and elements, and what was last written to them (the
+ * joined mark ids in order, the count, whether shown and whether any mark is highlighted), so that a sync
+ * touches only what changed.
+ */
+interface GroupEntry {
+  marker: Marker;
+  el: HTMLElement;
+  caption: HTMLButtonElement;
+  box: HTMLElement;
+  ids: string;
+  count: number;
+  shown: boolean | null;
+  hl: boolean | null;
+}
+
 /** A district group with more marks than this shows only its caption below `GROUP_OPEN_ZOOM`. */
 const GROUP_OPEN_MAX = 12;
 /** Zoom level from which every district group shows its marks. */
@@ -124,9 +167,16 @@ export class MapController {
   private readonly options: MapControllerOptions;
   private readonly home: [number, number, number, number];
   private applied: MapState | null = null;
-  private readonly groups = new Map<string, { marker: Marker; el: HTMLElement; key: string }>();
-  /** One mark button per district and record, reused across filter changes. */
-  private readonly markButtons = new Map<string, HTMLButtonElement>();
+  private readonly groups = new Map<string, GroupEntry>();
+  /**
+   * One mark button per district and record, reused across filter changes, with the colour and
+   * name last written to it (compared here, not read back from the DOM: a read colour comes back
+   * as `rgb(…)` and never equals the hex one, so every sync rewrote every mark's style).
+   */
+  private readonly markButtons = new Map<
+    string,
+    { button: HTMLButtonElement; colour: string; name: string; hl: boolean }
+  >();
   private pendingClick: ReturnType<typeof setTimeout> | null = null;
   private loaded = false;
   /** Our GeoJSON as loaded (WGS-84), kept while it is shown shifted to another datum. */
@@ -443,33 +493,47 @@ export class MapController {
         const el = document.createElement('div');
         el.className = 'district-group';
         el.dataset.badge = g.id;
+        el.addEventListener('keydown', (e) => moveInGroup(el, e));
+        const caption = this.groupCaption(g.id);
+        const box = document.createElement('div');
+        box.className = 'group-marks';
+        el.append(caption, box);
         const place = GROUP_PLACEMENT[g.side];
         const marker = new Marker({ element: el, anchor: place.anchor, offset: place.offset })
           .setLngLat(g.anchor)
           .addTo(this.map);
-        entry = { marker, el, key: '' };
+        entry = { marker, el, caption, box, ids: '', count: -1, shown: null, hl: null };
         this.groups.set(g.id, entry);
       }
-      const key = JSON.stringify([g.caption, g.title, g.marks]);
-      entry.el.dataset.count = String(g.count);
-      entry.el.dataset.large = String(g.count > GROUP_OPEN_MAX);
-      entry.el.hidden = !g.shown;
-      if (key !== entry.key) {
-        entry.key = key;
-        entry.el.replaceChildren(this.groupCaption(g.id, g.caption, g.title), this.groupMarks(g.id, g.marks));
+      // Only what changed is written: a language switch renames the marks, a filter change
+      // re-orders and recolours them; the caption and the marks box stay the same elements (so a
+      // focused caption keeps the focus).
+      if (entry.count !== g.count) {
+        entry.count = g.count;
+        entry.el.dataset.count = String(g.count);
+        entry.el.dataset.large = String(g.count > GROUP_OPEN_MAX);
       }
+      if (entry.shown !== g.shown) {
+        entry.shown = g.shown;
+        entry.el.hidden = !g.shown;
+      }
+      if (entry.caption.textContent !== g.caption) entry.caption.textContent = g.caption;
+      if (entry.caption.title !== g.title) entry.caption.title = g.title;
       // A chart's or the table's highlight rings the marks it names (and opens a folded group).
-      entry.el.classList.toggle('hl', g.hl.length > 0);
-      for (const m of g.marks) this.markButtons.get(`${g.id}/${m.id}`)?.classList.toggle('hl', g.hl.includes(m.id));
+      const hl = g.hl.length > 0;
+      if (entry.hl !== hl) {
+        entry.hl = hl;
+        entry.el.classList.toggle('hl', hl);
+      }
+      this.groupMarks(g.id, g.marks, new Set(g.hl), entry);
     }
   }
 
-  private groupCaption(districtId: string, caption: string, title: string): HTMLElement {
+  /** A group's caption button (made once per group; its words are set by `applyGroups`). */
+  private groupCaption(districtId: string): HTMLButtonElement {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'group-caption';
-    button.textContent = caption;
-    button.title = title;
     button.addEventListener('click', (e) => {
       e.stopPropagation();
       this.options.onGroup(districtId);
@@ -478,38 +542,56 @@ export class MapController {
   }
 
   /**
-   * The marks box of a group. Mark buttons are made once per record and reused, so a filter change
-   * only re-orders existing buttons and updates colours, names and which are shown.
+   * Fills a group's marks box. Mark buttons are made once per record and reused, so a filter change
+   * only re-orders existing buttons (when the list changed) and updates the colours, names and
+   * highlight rings (`highlighted`: record ids) that changed.
    */
-  private groupMarks(districtId: string, marks: MapState['groups'][number]['marks']): HTMLElement {
-    const box = document.createElement('div');
-    box.className = 'group-marks';
-    box.replaceChildren(
-      ...marks.map((m) => {
-        // A record spanning several districts has a mark in each of their groups.
-        const key = `${districtId}/${m.id}`;
-        let b = this.markButtons.get(key);
-        if (!b) {
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.className = 'group-mark';
-          button.dataset.record = m.id;
-          button.addEventListener('click', (e) => {
-            e.stopPropagation();
-            this.options.onMark(m.id);
-          });
-          this.markButtons.set(key, button);
-          b = button;
-        }
-        if (b.style.background !== m.colour) b.style.background = m.colour;
-        if (b.title !== m.name) {
-          b.title = m.name;
-          b.setAttribute('aria-label', m.name);
-        }
-        return b;
-      }),
-    );
-    return box;
+  private groupMarks(
+    districtId: string,
+    marks: MapState['groups'][number]['marks'],
+    highlighted: ReadonlySet<string>,
+    entry: GroupEntry,
+  ): void {
+    const buttons = marks.map((m) => {
+      // A record spanning several districts has a mark in each of their groups.
+      const key = `${districtId}/${m.id}`;
+      let mark = this.markButtons.get(key);
+      if (!mark) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'group-mark';
+        button.dataset.record = m.id;
+        // One Tab stop per group (its caption); the marks are reached with the arrow keys.
+        button.tabIndex = -1;
+        button.addEventListener('click', (e) => {
+          e.stopPropagation();
+          this.options.onMark(m.id);
+        });
+        mark = { button, colour: '', name: '', hl: false };
+        this.markButtons.set(key, mark);
+      }
+      if (mark.colour !== m.colour) {
+        mark.colour = m.colour;
+        mark.button.style.background = m.colour;
+      }
+      if (mark.name !== m.name) {
+        mark.name = m.name;
+        mark.button.title = m.name;
+        mark.button.setAttribute('aria-label', m.name);
+      }
+      if (mark.hl !== highlighted.has(m.id)) {
+        mark.hl = !mark.hl;
+        mark.button.classList.toggle('hl', mark.hl);
+      }
+      return mark.button;
+    });
+    const ids = marks.map((m) => m.id).join();
+    if (ids === entry.ids) return;
+    entry.ids = ids;
+    // Re-ordering detaches the marks: a focused one that stays keeps the focus, else the caption takes it.
+    const had = entry.box.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
+    entry.box.replaceChildren(...buttons);
+    if (had) (entry.box.contains(had) ? had : entry.caption).focus({ preventScroll: true });
   }
 
   /**

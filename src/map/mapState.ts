@@ -4,7 +4,15 @@
  * the one path from state to map, and it is tested without WebGL.
  */
 import { binCounts } from '../analysis/densityCounts';
-import { carrierKeys, carrierMatches, isUnplaced, mapViewOf, matchesInDistrict } from '../analysis/filter';
+import {
+  carrierKeys,
+  carrierMatches,
+  type FilterState,
+  isUnplaced,
+  type MapFeatureView,
+  mapViewOf,
+  matchesInDistrict,
+} from '../analysis/filter';
 import type { CarrierProps, DistrictInfo } from '../domain/built';
 import { type Lang, nameIn } from '../domain/localized';
 import type { Frame, Highlight, LayerGroup, Siting, ViewState } from '../state/store';
@@ -239,6 +247,31 @@ export const DEFAULT_MARK_COLOUR = '#6b7380';
 
 const isPlaced = (c: Pick<CarrierProps, 'precision'>) => !isUnplaced(c);
 
+/** Records by id, made once per record list (`mapStateOf` runs on every map-relevant state change). */
+const byIdCache = new WeakMap<readonly CarrierProps[], ReadonlyMap<string, CarrierProps>>();
+function recordsById(carriers: readonly CarrierProps[]): ReadonlyMap<string, CarrierProps> {
+  let byId = byIdCache.get(carriers);
+  if (!byId) {
+    byId = new Map(carriers.map((c) => [c.id, c]));
+    byIdCache.set(carriers, byId);
+  }
+  return byId;
+}
+
+/**
+ * `mapViewOf` for the data's records under `filter`, kept for the last filter of each data: a
+ * change that is not a filter change (language, selection, layers, camera request) reuses it.
+ * Filters are replaced, never mutated (`reduceFilter`), so identity tells a new one.
+ */
+const mapViewCache = new WeakMap<MapData, { filter: FilterState; view: MapFeatureView }>();
+function memoMapView(data: MapData, filter: FilterState): MapFeatureView {
+  const hit = mapViewCache.get(data);
+  if (hit?.filter === filter) return hit.view;
+  const view = mapViewOf(data.carriers, data.districts, filter, data.directions);
+  mapViewCache.set(data, { filter, view });
+  return view;
+}
+
 /** Sets `key` of a feature's state when it differs from the default. */
 function put(states: FeatureStates, source: string, id: string, key: string, value: FeatureStateValue): void {
   if (FEATURE_STATE_DEFAULTS[key] === value) return;
@@ -267,8 +300,8 @@ export function mapStateOf(
 ): MapState {
   if (data.tiled) return tiledMapStateOf(data, data.tiled, view, catalogue, layout);
   const featureStates: FeatureStates = {};
-  const fv = mapViewOf(data.carriers, data.districts, view.filter, data.directions);
-  const byId = new Map(data.carriers.map((c) => [c.id, c]));
+  const fv = memoMapView(data, view.filter);
+  const byId = recordsById(data.carriers);
   for (const c of fv.carriers) {
     const record = byId.get(c.id);
     if (record && isPlaced(record)) {

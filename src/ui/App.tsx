@@ -226,9 +226,66 @@ function EmbedBar({ lang }: { lang: Lang }) {
   );
 }
 
+/** Stands for "no directions" in a selector, so that it returns the same array every time. */
+const NO_DIRECTIONS: readonly string[] = [];
+
+/**
+ * The card of the selected districts: subscribes to the filter itself, so that a filter change
+ * re-renders this card and not the whole page.
+ */
+function DistrictsCard({
+  data,
+  districts,
+  lang,
+  onCarrier,
+  onClose,
+}: {
+  data: AppData;
+  districts: AppData['manifest']['districts'];
+  lang: Lang;
+  onCarrier: (id: string) => void;
+  onClose: () => void;
+}) {
+  const filter = useApp((s) => s.filter);
+  const districtIds = useMemo(() => data.manifest.districts.map((d) => d.id), [data]);
+  const counts = useMemo(() => countMatches(data.carriers, filter, districtIds), [data, filter, districtIds]);
+  return (
+    <Card
+      lang={lang}
+      title={
+        districts.length === 1 ? nameIn(districts[0], lang) : `${districts.length} ${t(lang, 'districtsSelected')}`
+      }
+      onClose={onClose}
+      data={{
+        'data-testid': 'card',
+        'data-kind': 'district',
+        'data-id': districts[0].id,
+        'data-ids': districts.map((d) => d.id).join(','),
+      }}
+    >
+      {districts.map((d) => (
+        <DistrictDetails
+          key={d.id}
+          data={data}
+          district={d}
+          lang={lang}
+          counts={(c: CarrierProps) => matchesInDistrict(c, filter, d.id)}
+          count={counts.byDistrict[d.id]}
+          onCarrier={onCarrier}
+          named={districts.length > 1}
+        />
+      ))}
+    </Card>
+  );
+}
+
+/**
+ * The page. It does not subscribe to the filter: a filter change re-renders only what shows it
+ * (the filter panel, the legend's kinds, the map's notices, a district card), not the header and
+ * the rest of the page.
+ */
 function Page({ data }: { data: AppData }) {
   const lang = useApp((s) => s.lang);
-  const filter = useApp((s) => s.filter);
   const selection = useApp((s) => s.selection);
   const panel = useApp((s) => s.panel);
   const setLang = useApp((s) => s.setLang);
@@ -261,8 +318,6 @@ function Page({ data }: { data: AppData }) {
     document.title = t(lang, 'title');
   }, [lang]);
 
-  const districtIds = useMemo(() => data.manifest.districts.map((d) => d.id), [data]);
-  const counts = useMemo(() => countMatches(data.carriers, filter, districtIds), [data, filter, districtIds]);
   const loadSearch = useMemo(() => lazySearch(data), [data]);
 
   const showRecord = useCallback((id: string) => selectRecord(id, frameOfRecord(data, id)), [data, selectRecord]);
@@ -276,19 +331,22 @@ function Page({ data }: { data: AppData }) {
       else if (hit.type === 'carrier') showRecord(hit.id);
       else if (hit.type === 'direction') {
         // Adds the direction to those chosen (a search never removes one the user pressed).
-        if (!filter.directions.includes(hit.id)) setFilter({ directions: [...filter.directions, hit.id] });
+        const { directions } = store.getState().filter;
+        if (!directions.includes(hit.id)) setFilter({ directions: [...directions, hit.id] });
       } else {
         const target = frameOfPlace(hit);
         if (target) frameTo(target);
       }
     },
-    [showDistrict, showRecord, filter.directions, setFilter, frameTo],
+    [showDistrict, showRecord, store, setFilter, frameTo],
   );
 
   // On stage, what the stop itself selects is told by the caption; a card opens only for what the
   // presenter clicks while exploring.
   const stop = pitch?.stops[pitch.index];
-  const stopOwn = stop !== undefined && isStopSelection(stopView(data, stop, filter.directions), selection);
+  // The filter's directions matter here only on stage (a stop's view depends on them).
+  const stageDirections = useApp((s) => (s.pitch ? s.filter.directions : NO_DIRECTIONS));
+  const stopOwn = stop !== undefined && isStopSelection(stopView(data, stop, stageDirections), selection);
   const cardSelection = stopOwn ? null : selection;
   const record = cardSelection?.type === 'record' ? data.carrierById.get(cardSelection.id) : undefined;
   const districts =
@@ -370,7 +428,7 @@ function Page({ data }: { data: AppData }) {
         {t(lang, sheet ? 'sheetClose' : 'sheetOpen')}
       </button>
       <aside className="side" id="side-panel">
-        <FilterPanel data={data} counts={counts} lang={lang} />
+        <FilterPanel data={data} lang={lang} />
         <Legend lang={lang} catalogue={mapStyle.catalogue} kinds={data.manifest.counts.carriers_by_kind} />
       </aside>
       <main className="main">
@@ -438,35 +496,14 @@ function Page({ data }: { data: AppData }) {
               />
             )}
             {panel === null && districts.length > 0 && tool !== 'compare' && (
-              <Card
+              <DistrictsCard
                 key={districts.map((d) => d.id).join()}
+                data={data}
+                districts={districts}
                 lang={lang}
-                title={
-                  districts.length === 1
-                    ? nameIn(districts[0], lang)
-                    : `${districts.length} ${t(lang, 'districtsSelected')}`
-                }
+                onCarrier={showRecord}
                 onClose={clearSelection}
-                data={{
-                  'data-testid': 'card',
-                  'data-kind': 'district',
-                  'data-id': districts[0].id,
-                  'data-ids': districts.map((d) => d.id).join(','),
-                }}
-              >
-                {districts.map((d) => (
-                  <DistrictDetails
-                    key={d.id}
-                    data={data}
-                    district={d}
-                    lang={lang}
-                    counts={(c: CarrierProps) => matchesInDistrict(c, filter, d.id)}
-                    count={counts.byDistrict[d.id]}
-                    onCarrier={showRecord}
-                    named={districts.length > 1}
-                  />
-                ))}
-              </Card>
+              />
             )}
           </ErrorBoundary>
         </div>

@@ -17,6 +17,18 @@ export interface CardProps {
   children: ReactNode;
 }
 
+/**
+ * Focuses `el`. A mark of a folded district group on the map is hidden until its group has the
+ * focus (the group opens on `:focus-within`): then the group's caption is focused first, which
+ * opens the group, and the mark after it.
+ */
+function giveFocusBack(el: HTMLElement): void {
+  el.focus({ preventScroll: true });
+  if (document.activeElement === el) return;
+  el.closest('.district-group')?.querySelector<HTMLElement>('.group-caption')?.focus({ preventScroll: true });
+  el.focus({ preventScroll: true });
+}
+
 /** A card. Remount it (React `key`) when it shows another thing, so focus moves to the new heading. */
 export function Card({ lang, title, onClose, className, data, children }: CardProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -29,7 +41,7 @@ export function Card({ lang, title, onClose, className, data, children }: CardPr
     heading.current?.focus({ preventScroll: true });
     return () => {
       // Back to where the user was (a search box, a chip, a list item), if it is still on the page.
-      if (before?.isConnected && !before.closest('.card')) before.focus({ preventScroll: true });
+      if (before?.isConnected && !before.closest('.card')) giveFocusBack(before);
     };
   }, []);
 

@@ -3,8 +3,8 @@
  * headings in the current language, inheritance, districts, and the visible count of matching parks
  * and carriers.
  */
-import type { ReactNode } from 'react';
-import { directionCounts, EMPTY_FILTER, type FilterCounts } from '../analysis/filter';
+import { type ReactNode, useMemo } from 'react';
+import { countMatches, directionCounts, EMPTY_FILTER } from '../analysis/filter';
 import type { AppData } from '../data/load';
 import { DIRECTION_FAMILIES } from '../domain/constants';
 import { useApp } from '../state/context';
@@ -12,8 +12,6 @@ import { type Lang, nameIn, t } from './i18n';
 
 export interface FilterPanelProps {
   data: AppData;
-  /** Counts under the current filter (`countMatches`): the same figures badges and cards show. */
-  counts: FilterCounts;
   lang: Lang;
 }
 
@@ -40,10 +38,21 @@ function Chip({
 
 const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
-export function FilterPanel({ data, counts, lang }: FilterPanelProps) {
+/**
+ * The panel subscribes to the filter itself (the page does not). Counts under the current filter
+ * (`countMatches`, the same figures badges and cards show) are made once per filter; the counts per
+ * direction do not depend on the chosen directions, so toggling a direction does not recount them.
+ */
+export function FilterPanel({ data, lang }: FilterPanelProps) {
   const filter = useApp((s) => s.filter);
   const onChange = useApp((s) => s.setFilter);
-  const perDirection = directionCounts(data.carriers, filter);
+  const districtIds = useMemo(() => data.manifest.districts.map((d) => d.id), [data]);
+  const counts = useMemo(() => countMatches(data.carriers, filter, districtIds), [data, filter, districtIds]);
+  const { inherit, districts, kinds } = filter;
+  const perDirection = useMemo(
+    () => directionCounts(data.carriers, { inherit, districts, kinds }),
+    [data, inherit, districts, kinds],
+  );
   const { manifest } = data;
   return (
     <section className="panel filter" aria-label={t(lang, 'directions')}>

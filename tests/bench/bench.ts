@@ -39,7 +39,8 @@
  * `tiled-<number>` one in the build's tiled form, app only), ONLY (scenarios at every scale,
  * e.g. `cold,filter`; of cold, filter, lang, pan, flyto, near, sites, stop), WARMUP (`0` skips the
  * warm-up pair), GENERATOR (`bench`: this folder's synthetic generator even when the build's
- * exists). Writes test-results/bench.json.
+ * exists), BENCH_DIST (the build folder measured, default `dist`: e.g. `dist-perf` for a build made
+ * with `vite build --outDir dist-perf`). Writes test-results/bench.json.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,7 +54,8 @@ import { launchChromium, serveStatic } from './serve';
 import { loadBuildGenerator, prepareScaleFolder } from './synthetic';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const DIST = resolve(ROOT, 'dist');
+/** The production build measured: `dist/`, or the folder named by BENCH_DIST (relative to the repository). */
+const DIST = resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
 const SITE = resolve(ROOT, 'test-results', 'bench-site');
 const OUT = resolve(ROOT, 'test-results', 'bench.json');
 const BASELINE_PATH = '/baseline/';
@@ -544,6 +546,14 @@ async function appSession(
     });
 
     await scenario(ctx, 'lang', async () => {
+      // A language switch must not resize the map (a header that wraps in one language only did:
+      // the resize redraws every layer, and the bare page has no such cost).
+      const canvasSize = () =>
+        page.evaluate(() => {
+          const c = document.querySelector('.maplibregl-canvas');
+          return c ? `${c.clientWidth}×${c.clientHeight}` : '';
+        });
+      const size0 = await canvasSize();
       // zh → en, then back (at a large scale only the first: about thirty seconds there).
       for (let i = 0; i < (scale.large ? 1 : 2); i++) {
         const ms = await page.evaluate(async () => {
@@ -557,6 +567,8 @@ async function appSession(
           return performance.now() - t0;
         });
         put('lang_ms', ms);
+        const size = await canvasSize();
+        if (size !== size0) log(`  ! the language switch resized the map canvas: ${size0} → ${size}`);
       }
     });
 
@@ -858,7 +870,7 @@ function fmt(v: number | undefined, unit: string): string {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-if (!existsSync(resolve(DIST, 'index.html'))) throw new Error('dist/ missing: run "npm run build" first');
+if (!existsSync(resolve(DIST, 'index.html'))) throw new Error(`${DIST} missing: run "npm run build" first`);
 mkdirSync(SITE, { recursive: true });
 log(
   `bench: runs ${RUNS} (${RUNS_LARGE} from ${LARGE_FROM} carriers)${WARMUP ? ' + 1 warm-up' : ''}, scales ${SCALES.map((s) => s.id).join(', ')}`,

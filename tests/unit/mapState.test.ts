@@ -105,6 +105,22 @@ describe('mapStateOf', () => {
     expect(derive({ panel: 'city' }).padding.right - derive({}).padding.right).toBe(layout.cardWidth_px);
     expect(derive({ selection: { type: 'districts', ids: ['a'] } }).padding.right).toBe(derive({}).padding.right + 300);
   });
+  it('gives the same map state for a filter whether or not another one came between (the per-filter memo)', () => {
+    // Interleaved filters and a language change on the same data: each result equals a fresh one.
+    for (const name of ['ai', 'none', 'ai', 'district-b', 'ai']) {
+      const s = derive({ filter: filters[name] });
+      const fresh = mapStateOf(
+        { ...fx.mapData },
+        { ...DEFAULT_VIEW, filter: filters[name], frame: null },
+        catalogue,
+        layout,
+      );
+      expect(s.featureStates).toEqual(fresh.featureStates);
+      expect(derive({ filter: filters[name], lang: 'en' }).featureStates).toEqual(fresh.featureStates);
+    }
+    // A new filter object with the same content is derived anew, to the same states.
+    expect(derive({ filter: { ...filters.ai } }).featureStates).toEqual(derive({ filter: filters.ai }).featureStates);
+  });
   it('carries the label language and the camera request', () => {
     const frame = { seq: 3, target: { home: true as const }, animate: false };
     const s = mapStateOf(fx.mapData, { ...DEFAULT_VIEW, lang: 'en', frame }, catalogue, layout);

@@ -76,6 +76,23 @@ export default function Stage({ data, catalogue, extraControls, keepCamera = fal
     return () => document.documentElement.classList.remove('on-stage');
   }, [go, store]);
 
+  // Focus: the header that started the pitch is hidden on stage, so the focus comes to the stage's
+  // controls (when it was on nothing, or on what the stage hides), and on leaving goes back to the
+  // header's 演示 / Present button rather than being lost.
+  const controls = useRef<HTMLDivElement>(null);
+  const live = pitch !== null;
+  useEffect(() => {
+    if (!live) return;
+    const now = document.activeElement;
+    if (!(now instanceof HTMLElement) || now === document.body || now.getClientRects().length === 0)
+      controls.current?.querySelector<HTMLElement>('button:not(:disabled)')?.focus({ preventScroll: true });
+    return () => {
+      const at = document.activeElement;
+      if (at === null || at === document.body || !at.isConnected)
+        document.querySelector<HTMLElement>('[data-testid="present"]')?.focus({ preventScroll: true });
+    };
+  }, [live]);
+
   // "Moved away": the camera is no longer where the stop's own flight landed.
   const landed = useApp((s) => s.landed);
   const moved =
@@ -191,7 +208,13 @@ export default function Stage({ data, catalogue, extraControls, keepCamera = fal
         <CaptionSources caption={caption} lang={lang} />
         <StageLegend data={data} catalogue={catalogue} lang={lang} stop={stop} directions={directions} view={view} />
       </section>
-      <div className="stage-controls" role="toolbar" aria-label={w(lang, 'stops')} data-testid="stage-controls">
+      <div
+        className="stage-controls"
+        role="toolbar"
+        aria-label={w(lang, 'stops')}
+        data-testid="stage-controls"
+        ref={controls}
+      >
         <button type="button" data-testid="stage-prev" onClick={() => go(index - 1)} disabled={index === 0}>
           ← {w(lang, 'prev')}
         </button>
