@@ -39,6 +39,13 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
       { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
     );
   });
+  // Every impact is printed (for the issue note); only serious and critical ones fail the test.
+  const byImpact: Record<string, string[]> = {};
+  for (const v of result.violations) {
+    const impact = v.impact ?? 'none';
+    byImpact[impact] = [...(byImpact[impact] ?? []), `${v.id}×${v.nodes.length}`];
+  }
+  console.log(`axe ${page.url().replace(/^[^?]*/, '') || '(main)'}: ${JSON.stringify(byImpact)}`);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ ...v, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
@@ -59,6 +66,11 @@ const VIEWS: Array<[string, string, (page: Page) => Promise<void>]> = [
     async (page) => void (await page.waitForSelector('[data-testid=results-table]')),
   ],
   ['the charts', '?tool=charts', async (page) => void (await page.waitForSelector('[data-testid=chart-matrix]'))],
+  [
+    'comparing two districts',
+    '?tool=compare&sel=sip,kunshan',
+    async (page) => void (await page.waitForSelector('[data-testid=compare]')),
+  ],
   [
     'the site finder',
     '?tool=sites&rank=parks&rail=20',

@@ -121,7 +121,9 @@ export function Compare({ data, lang }: CompareProps) {
           {chartWord(lang, ids.length === 0 ? 'compareNone' : 'compareMore')}
         </p>
       ) : (
-        <div className="compare-scroll">
+        // A region that scrolls both ways: focusable, so that the keyboard can scroll it (WCAG 2.1.1).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take the focus to be scrolled by keys.
+        <section className="compare-scroll" tabIndex={0} aria-label={chartWord(lang, 'compareTitle')}>
           <table className="compare-table">
             <caption className="sr-only">{chartWord(lang, 'compareTitle')}</caption>
             <thead>
@@ -275,7 +277,7 @@ export function Compare({ data, lang }: CompareProps) {
             </tbody>
           </table>
           <p className="note">{chartWord(lang, 'followsFilter')}</p>
-        </div>
+        </section>
       )}
     </section>
   );
