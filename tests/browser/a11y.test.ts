@@ -72,6 +72,20 @@ const VIEWS: Array<[string, string, (page: Page) => Promise<void>]> = [
     async (page) => void (await page.waitForSelector('[data-testid=compare]')),
   ],
   [
+    'a phone with the filter sheet open',
+    '',
+    async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('sheet-toggle').click();
+      await page.waitForTimeout(400);
+    },
+  ],
+  [
+    'proximity around a point',
+    '?tool=near&near=120.7,31.31,6',
+    async (page) => void (await page.waitForSelector('[data-testid=near-hits] li')),
+  ],
+  [
     'the site finder',
     '?tool=sites&rank=parks&rail=20',
     async (page) => void (await page.waitForSelector('[data-testid=site-results] li')),
