@@ -43,11 +43,18 @@ import {
 import type { CarrierProps, Manifest } from '../../src/domain/built';
 
 /**
- * Carrier count above which the build takes the tiled path. A start: at 10,000 carriers the GeoJSON
- * path still changes a filter in about 160 ms (/work/shared/PERFORMANCE.md), at 100,000 it needs
- * 1.7 s and 295 MB; the benchmark is to place the crossover exactly.
+ * Carrier count above which the build takes the tiled path: where the benchmark shows it winning
+ * (README, "Benchmark": `npm run bench` with SCALES=2000,tiled-2000,5000,tiled-5000,… and
+ * ONLY=cold,filter,pan; app medians of 3 interleaved runs on a shared 2-core machine). GeoJSON
+ * against tiled, cold start / filter change / heap / panning at zoom 11:
+ * - 2,000: 2.9 s vs 2.5 s, 213 vs 308 ms, 23 vs 16 MB, 4.5 vs 7.5 fps: GeoJSON filters faster;
+ * - 5,000: 3.2 s vs 2.1 s, 319 vs 268 ms, 35 vs 18 MB, 3.2 vs 9.2 fps: tiled wins all four;
+ * - 10,000: 9.1 s vs 3.7 s, 1,043 vs 496 ms, 43 vs 25 MB, 0.9 vs 3.6 fps (a busier session), and
+ *   from 20,000 on GeoJSON needs more than 100 MB of heap.
+ * Below this, GeoJSON keeps what only the full records in the page give (pinyin and fuzzy search,
+ * full lists, downloads with citations: src/ui/tiledNotes.ts), where the contest is mixed.
  */
-export const TILED_ABOVE = 20_000;
+export const TILED_ABOVE = 5_000;
 
 /**
  * Tile zoom range. With MapLibre's 512-px vector tiles a map at zoom z draws tiles of zoom ⌊z⌋, so
@@ -67,13 +74,25 @@ export const TILE_LAYER = 'carriers';
  */
 export const LABELS_FROM_ZOOM = 13;
 /**
- * Below this tile zoom (the city view and two steps in) nearby carriers are merged (`mergeForZoom`):
- * there 100,000 dots of 8 px overlap many times over, and drawing them all is what makes panning
- * and filtering slow. From it on every carrier is its own feature.
+ * Below this tile zoom (the city view and three steps in) nearby carriers are merged
+ * (`mergeForZoom`): there 100,000 dots of 8–14 px overlap many times over, and drawing them all is
+ * what makes panning and filtering slow. From it on every carrier is its own feature.
+ *
+ * Measured (100,000 carriers, CDP trace of headless Chromium with software WebGL): panning at zoom
+ * 11 with every record its own feature drew 25,000 circles per frame and the GPU process was busy
+ * the whole drag (1.8 fps against 4.0 at seed scale in the same session); merged, it draws 2,500.
  */
-export const MERGE_BELOW = 11;
-/** Side of a merging cell in tile units (4096 per 512-px tile: 32 units = 4 px at the tile's zoom, the dot's radius). */
-export const MERGE_CELL = 32;
+export const MERGE_BELOW = 12;
+/**
+ * Side of a merging cell in tile units (4096 per 512-px tile): 128 units = 16 px at the tile's zoom,
+ * 32 px just before the next; about the diameter of a merged dot with its stroke at zooms 8–11
+ * (radius 4–6 px, 1–3 px more for a merged dot), so merging removes dots that overlap anyway. At
+ * 100,000 carriers the city view (zoom 8.3) then holds 560 features and the view panned at zoom 11
+ * draws 2,500 (with 32 units, 4 px: 6,700 and 25,000; with 96: 960 and 4,000). Panning at zoom 11
+ * (interleaved pairs, CDP frame counts): 1.8 fps with 32 units against 4.0 at seed scale; 6.4–6.9
+ * with 96 and 6.6–7.5 with 128 against 8.8–9.4.
+ */
+export const MERGE_CELL = 128;
 /** About this many records per shard: a shard is then ~60–80 KB of JSON (~10 KB gzipped). */
 export const RECORDS_PER_SHARD = 40;
 
@@ -134,8 +153,9 @@ function addFlags(out: TileProps, p: CarrierProps): void {
 
 /**
  * The features of zoom `z`. From `MERGE_BELOW` on, one per record. Below, the records in one square
- * cell of `MERGE_CELL` tile units (4 px on screen at the tile's zoom, 8 px just before the next;
- * inside the dot drawn) become one feature at the first record's point, carrying the flags of all
+ * cell of `MERGE_CELL` tile units (16 px on screen at the tile's zoom, 32 px just before the next)
+ * become one feature at the first record's point, with `n` their number (the map draws it larger
+ * the more it holds: src/map/tiled.ts `TILED_CIRCLE_RADIUS`), carrying the flags of all
  * their directions, kinds and districts (`TILE_PROPERTIES`); parks stay single. So under a filter of
  * directions, kinds or districts a cell shows a dot exactly when a record in it carries a chosen
  * direction, has a chosen kind and lies in a chosen district — each possibly a different record, the

@@ -4,10 +4,10 @@
  */
 import type { CircleLayerSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Direction } from '../domain/schema';
-import type { LayerMeta } from './catalogue';
+import { type LayerMeta, metaOf } from './catalogue';
 import { focusFill, labelSize, localName, matchOpacity, stateColour } from './expressions';
 import { FONT_BOLD, FONT_REGULAR, type MapTheme } from './theme';
-import type { LayerSettings, TiledSource } from './tiled';
+import { type LayerSettings, MERGED_LEGEND, TILED_CIRCLE_RADIUS, type TiledSource } from './tiled';
 
 /**
  * The carrier layers on the tiled path (src/map/tiled.ts): the tiles' source layer, the label zoom,
@@ -230,12 +230,30 @@ export function carrierLayers(
 ): LayerSpecification[] {
   const layers = geojsonCarrierLayers(t, directions);
   if (!tiled) return layers;
-  return layers.map((l) => {
-    if (l.id === 'carriers-circle') return onTiles(l, tiled, { 'circle-opacity': 1, 'circle-stroke-opacity': 1 });
-    if (l.id === 'carriers-label')
-      return { ...onTiles(l, tiled, { 'text-opacity': 1 }), minzoom: tiled.source.labelsFrom } as LayerSpecification;
-    return l;
-  });
+  // No translucent fill in the halos on tiles: at 100,000 carriers about a hundred places of up to
+  // 5 km blend over most of the view at zoom 11, a large share of each frame in software rendering;
+  // their dashed outlines still show the uncertainty radius.
+  return layers
+    .filter((l) => l.id !== 'carrier-areas-fill')
+    .map((l) => {
+      if (l.id === 'carriers-circle') {
+        // Merged dots (src/map/tiled.ts) are larger the more records they hold, and the legend says so.
+        const layer = onTiles(l, tiled, { 'circle-opacity': 1, 'circle-stroke-opacity': 1 });
+        const m = metaOf(layer);
+        const merged = {
+          ...MERGED_LEGEND,
+          swatch: { shape: 'dot' as const, fill: t.carrierDefault, stroke: t.kindStroke.carrier },
+        };
+        return {
+          ...layer,
+          metadata: { ...m, legend: [...(m.legend ?? []), merged] },
+          paint: { ...(layer as CircleLayerSpecification).paint, 'circle-radius': TILED_CIRCLE_RADIUS },
+        } as LayerSpecification;
+      }
+      if (l.id === 'carriers-label')
+        return { ...onTiles(l, tiled, { 'text-opacity': 1 }), minzoom: tiled.source.labelsFrom } as LayerSpecification;
+      return l;
+    });
 }
 
 function geojsonCarrierLayers(t: MapTheme, directions: readonly Direction[]): LayerSpecification[] {

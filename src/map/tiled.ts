@@ -4,8 +4,10 @@
  * expressions built here from the filter state (pure functions), which the controller applies with
  * `setFilter` / `setPaintProperty`. Setting one feature-state per carrier on every filter change,
  * as the GeoJSON path does, costs seconds at 100,000 carriers; a filter expression costs one
- * re-layout of the loaded tiles in the worker, and the tiles below zoom 11 hold a few thousand
- * merged features (geo/build/tiles.ts `mergeForZoom`).
+ * re-layout of the loaded tiles in the worker, and the tiles below zoom 12 hold merged features
+ * (geo/build/tiles.ts `mergeForZoom`: about a thousand in the city view at 100,000 carriers).
+ * MapLibre draws one frame with the old tiles and one when they are re-laid out, so a filter change
+ * costs two frames here against one with feature-state on GeoJSON (measured with a CDP trace).
  *
  * Tile features carry flags (`dir:<key>`, `kind:<kind>`, `in:<district>`; src/data/carrierIndex.ts),
  * so each test is a `has`. The rule is the filter's (src/analysis/filter.ts `carrierMatches`): kind
@@ -96,6 +98,24 @@ export function tiledHighlight(h: Highlight, inherit: boolean, data: Pick<TiledS
   if (h.directions) parts.push(anyOf(h.directions.map((k) => carries(k, inherit, data))));
   return parts;
 }
+
+/**
+ * Radius (px) of a tiled carrier dot: the GeoJSON path's (4 px at zoom 8 to 7 px at 12), larger by
+ * 1, 2 or 3 px for a merged dot standing for 2–9, 10–99 or 100 or more records (`n`; below tile
+ * zoom 12, geo/build/tiles.ts `mergeForZoom`), so that a dot says roughly how many it holds.
+ * Steps, not a continuous scale: a few hundred records at one place must not make a dot that hides
+ * its neighbours.
+ */
+export const TILED_CIRCLE_RADIUS: ExpressionSpecification = (() => {
+  const more: ExpressionSpecification = ['step', ['get', 'n'], 0, 2, 1, 10, 2, 100, 3];
+  return ['interpolate', ['linear'], ['zoom'], 8, ['+', 4, more], 12, ['+', 7, more]];
+})();
+
+/** The legend's line for merged dots (the carriers layer's metadata on the tiled path). */
+export const MERGED_LEGEND = {
+  zh: '合并点：本缩放级别下相邻的多条记录（点越大越多：2–9、10–99、100+）；放大到 12 级后逐条显示',
+  en: 'Merged dot: nearby records at this zoom (larger = more: 2–9, 10–99, 100+); from zoom 12 one dot per record',
+} as const;
 
 /** Not a city park (parks are drawn by the parks layers). */
 const NOT_PARK: ExpressionSpecification = ['!', ['get', 'park']];

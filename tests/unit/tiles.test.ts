@@ -9,7 +9,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
-import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+  createExpression,
+  featureFilter,
+  type StyleExpression,
+  validateStyleMin,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, Point } from 'geojson';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +23,7 @@ import {
   type CarrierFeature,
   LABELS_FROM_ZOOM,
   MERGE_BELOW,
+  MERGE_CELL,
   mergeForZoom,
   TILE_LAYER,
   TILE_MAXZOOM,
@@ -43,7 +49,7 @@ import { SOURCE } from '../../src/map/layers';
 import { mapStateOf, tiledMapData } from '../../src/map/mapState';
 import { buildStyle, type SourceData } from '../../src/map/style';
 import { LIGHT } from '../../src/map/theme';
-import { tiledLayerSettings, tiledMatch } from '../../src/map/tiled';
+import { MERGED_LEGEND, TILED_CIRCLE_RADIUS, tiledLayerSettings, tiledMatch } from '../../src/map/tiled';
 import { DEFAULT_VIEW } from '../../src/state/store';
 import { buildReal } from './records';
 
@@ -131,7 +137,7 @@ describe('the tile build', () => {
     expect(tileOf(120.62, 31.3, 10)).toEqual([855, 418]);
   });
 
-  it('holds every located record once from zoom 11, and merged cells below', () => {
+  it('holds every located record once from zoom MERGE_BELOW, and merged cells below', () => {
     for (let z = TILE_MINZOOM; z <= TILE_MAXZOOM; z++) {
       const expected = z >= MERGE_BELOW ? located().length : mergeForZoom(located(), z).length;
       expect(written.tiles.featuresByZoom[z], `z${z}`).toBe(expected);
@@ -145,7 +151,7 @@ describe('the tile build', () => {
     const record = located().find((f) => f.properties.id.startsWith('syn-') && f.properties.directions_own.length > 1);
     if (!record) throw new Error('no synthetic record with two directions');
     const p = record.properties;
-    for (const z of [TILE_MAXZOOM, 11]) {
+    for (const z of [TILE_MAXZOOM, MERGE_BELOW]) {
       const [x, y] = tileOf(record.geometry.coordinates[0], record.geometry.coordinates[1], z);
       const found = decode(z, x, y).find((f) => f.properties.id === p.id);
       if (!found) throw new Error(`${p.id} not in tile ${z}/${x}/${y}`);
@@ -163,6 +169,39 @@ describe('the tile build', () => {
       expect(found.lonLat[0]).toBeCloseTo(record.geometry.coordinates[0], 4);
       expect(found.lonLat[1]).toBeCloseTo(record.geometry.coordinates[1], 4);
     }
+  });
+
+  it('decodes a merged dot with how many records it holds and all their flags (below MERGE_BELOW)', () => {
+    const z = MERGE_BELOW - 1;
+    // Records per merging cell (non-parks), as `mergeForZoom` groups them: tile units at zoom z are
+    // the tile indices at zoom z + 12 (4096 = 2^12 units per tile).
+    const cells = new Map<string, Array<Feature<Point, CarrierProps>>>();
+    for (const f of located().filter((g) => !g.properties.park)) {
+      const [ux, uy] = tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z + 12);
+      const key = `${Math.floor(ux / MERGE_CELL)},${Math.floor(uy / MERGE_CELL)}`;
+      cells.set(key, [...(cells.get(key) ?? []), f]);
+    }
+    const members = [...cells.values()].sort((a, b) => b.length - a.length)[0];
+    expect(members.length).toBeGreaterThan(1);
+    const first = members[0];
+    const [x, y] = tileOf(first.geometry.coordinates[0], first.geometry.coordinates[1], z);
+    const found = decode(z, x, y).find((f) => f.properties.id === first.properties.id);
+    if (!found) throw new Error(`merged dot ${first.properties.id} not in tile ${z}/${x}/${y}`);
+    const flags = Object.fromEntries(
+      members.flatMap((m) => [
+        ...m.properties.directions_own.map((d) => [DIR_FLAG + d.key, true]),
+        [KIND_FLAG + m.properties.kind, true],
+        [DISTRICT_FLAG + m.properties.district, true],
+      ]),
+    );
+    expect(found.properties).toEqual({
+      id: first.properties.id,
+      kind: first.properties.kind,
+      park: false,
+      n: members.length,
+      ...flags,
+    });
+    expect(found.lonLat[0]).toBeCloseTo(first.geometry.coordinates[0], 3);
   });
 
   it('puts each full record in its shard, and every record in the index', () => {
@@ -214,8 +253,8 @@ describe('the tiled map', () => {
     defaultColour: LIGHT.carrierDefault,
   });
 
-  it('keeps, with its filter expression, exactly the features the filter rule keeps (zoom 11 on)', () => {
-    const z = 12;
+  it('keeps, with its filter expression, exactly the features the filter rule keeps (zoom MERGE_BELOW on)', () => {
+    const z = MERGE_BELOW;
     const tiles = new Set(
       located().map((f) => tileOf(f.geometry.coordinates[0], f.geometry.coordinates[1], z).join('/')),
     );
@@ -240,7 +279,7 @@ describe('the tiled map', () => {
     }
   });
 
-  it('shows a merged dot wherever a record of its cell carries a chosen direction (below zoom 11)', () => {
+  it('shows a merged dot wherever a record of its cell carries a chosen direction (below MERGE_BELOW)', () => {
     const z = 8;
     const filter = { ...EMPTY_FILTER, directions: ['blockchain'] };
     const test = featureFilter(tiledMatch(filter, styleData()) ?? true, 'filter');
@@ -248,9 +287,10 @@ describe('the tiled map', () => {
     const shown = merged.filter((f) => test.filter({ zoom: z }, { type: 1, properties: f.properties } as never));
     const matching = located().filter((f) => carrierMatches(f.properties, filter) && !f.properties.park);
     // Every matching record lies in a shown cell: its cell's feature carries the direction's flag.
+    // (A tile's index at zoom z + 12 is the point's whole tile unit at zoom z: 4096 = 2^12 units.)
     const cellOf = (lonLat: number[]) => {
-      const [x, y] = tileOf(lonLat[0], lonLat[1], z + 7);
-      return `${x >> 0},${y >> 0}`;
+      const [x, y] = tileOf(lonLat[0], lonLat[1], z + 12);
+      return `${Math.floor(x / MERGE_CELL)},${Math.floor(y / MERGE_CELL)}`;
     };
     const shownCells = new Set(shown.map((f) => cellOf(f.geometry.coordinates)));
     for (const f of matching) expect(shownCells.has(cellOf(f.geometry.coordinates)), f.properties.id).toBe(true);
@@ -275,6 +315,13 @@ describe('the tiled map', () => {
     });
     const circle = style.layers.find((l) => l.id === 'carriers-circle');
     expect(circle).toMatchObject({ 'source-layer': TILE_LAYER, filter: settings['carriers-circle'].filter });
+    // A merged dot is drawn larger the more records it holds, and the legend says so.
+    const radius = createExpression(TILED_CIRCLE_RADIUS, 'circle-radius').value as StyleExpression;
+    const at = (n: number, zoom: number) => radius.evaluate({ zoom }, { type: 1, properties: { n } } as never);
+    expect(circle).toMatchObject({ paint: { 'circle-radius': TILED_CIRCLE_RADIUS } });
+    expect([1, 5, 50, 500].map((n) => at(n, 8))).toEqual([4, 5, 6, 7]);
+    expect(at(1, 12)).toBe(7);
+    expect(layerCatalogue(style.layers).legend.map((e) => e.en)).toContain(MERGED_LEGEND.en);
     expect(style.layers.find((l) => l.id === 'carriers-label')).toMatchObject({ minzoom: LABELS_FROM_ZOOM });
 
     // The map state on tiles: no feature state per carrier, the filter in the layers.
