@@ -1,9 +1,11 @@
 /**
  * What the interface says where a feature is limited on the tiled data path (above `TILED_ABOVE`
  * carriers, geo/build/tiles.ts): the app then holds the carrier index, not the full records, so
- * lists are cut at `TILED_LIST_MAX` rows, the record search matches names only by substring, and
- * the downloads and the presenter's captions lack the citations that only the full records hold.
- * One sentence per feature, in both languages, for the components to show beside what they cut.
+ * lists are cut at `TILED_LIST_MAX` rows and the downloads and the presenter's captions lack the
+ * citations that only the full records hold.
+ * Above `SEARCH_FULL_MAX` records, whichever the form, the search matches record names as written
+ * only (`limitNote('search', …)`). One sentence per feature, in both languages, for the components
+ * to show beside what they cut.
  */
 import type { AppData } from '../data/load';
 import type { Lang } from './i18n';
