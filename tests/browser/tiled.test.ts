@@ -3,8 +3,10 @@
  * the CLI (`tsx geo/build/synthetic.ts --count 100000 --out DIR`, timed) is served in place of the
  * build's `data/`; the map draws the carriers from vector tiles (merged dots in the city view, each
  * saying how many records it holds), a direction chosen in the filter panel leaves only features
- * carrying it (and the count agrees with the index), and clicking a carrier opens its card with the full record fetched from its shard. Nothing is requested outside
- * the app's origin.
+ * carrying it (and the count agrees with the index), and clicking a carrier opens its card with the
+ * full record fetched from its shard. What the page cannot hold says so: a district card lists its
+ * first `TILED_LIST_MAX` records with a note, and the search says record names match as written.
+ * Nothing is requested outside the app's origin.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CarrierIndexFile, DIR_FLAG, type RecordShard, shardFile, shardOf } from '../../src/data/carrierIndex';
+import { TILED_LIST_MAX } from '../../src/ui/tiledNotes';
 import { gotoMap, type Harness, openPage, startHarness } from './harness';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -132,6 +135,23 @@ describe('the tiled map at 100,000 carriers', () => {
     if (record.reading_note_zh)
       expect(await card.getByTestId('reading').textContent()).toContain(record.reading_note_zh);
     expect(shards).toEqual([`${h.url}/data/${file}`]);
+    expect(log.foreignRequests).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what it cuts: a district card lists its first records with a note, the search its limit', async () => {
+    const { page, log } = await openPage(h);
+    await gotoMap(page, h.url, '?sel=sip');
+    const inSip = index.columns.district.filter((d) => index.districts[d] === 'sip').length;
+    expect(inSip).toBeGreaterThan(TILED_LIST_MAX);
+    await page.getByTestId('district-list-cut').waitFor();
+    expect(await page.locator('[data-testid=district-carriers] > li').count()).toBe(TILED_LIST_MAX);
+    expect(await page.getByTestId('district-list-cut').textContent()).toContain(String(TILED_LIST_MAX));
+
+    await page.getByTestId('search').fill('苏州');
+    await page.getByTestId('search-hits').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('search-large').textContent()).toContain('字面');
     expect(log.foreignRequests).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     await page.close();
