@@ -323,6 +323,13 @@ export class MapController {
     if (this.contextLost) return;
     // The second click of a double-click zooms; it never opens a card.
     if (e.originalEvent.detail > 1) return;
+    // A merged dot of the tiled path (`n` records of one cell, below tile zoom 12) stands for no one
+    // record: a click zooms in towards it, where it splits, instead of opening its first record's card.
+    const merged = this.mergedAt(e.point);
+    if (merged) {
+      this.map.easeTo({ center: e.lngLat, zoom: Math.min(this.map.getZoom() + 2, this.map.getMaxZoom()) });
+      return;
+    }
     const hit = this.pick(e.point);
     const additive = e.originalEvent.shiftKey || e.originalEvent.ctrlKey || e.originalEvent.metaKey;
     const at: MapClickAt = { lngLat: [e.lngLat.lng, e.lngLat.lat], datum: this.applied?.basemap?.datum ?? 'wgs84' };
@@ -330,6 +337,20 @@ export class MapController {
       this.pendingClick = null;
       this.options.onClick(hit, additive, at);
     }, DOUBLE_CLICK_MS);
+  }
+
+  /** Whether a merged tiled dot (property `n` above 1) is drawn at `point` (CSS px on the canvas). */
+  private mergedAt(point: { x: number; y: number }): boolean {
+    const box: [[number, number], [number, number]] = [
+      [point.x - 4, point.y - 4],
+      [point.x + 4, point.y + 4],
+    ];
+    const layers = this.options.interactive.filter((id) => id === 'carriers-circle' && this.map.getLayer(id));
+    if (layers.length === 0) return false;
+    return this.map
+      .queryRenderedFeatures(box, { layers })
+      .filter(visible)
+      .some((f) => Number(f.properties.n ?? 1) > 1);
   }
 
   private pick(point: { x: number; y: number }): MapHit {

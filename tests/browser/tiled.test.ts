@@ -156,4 +156,28 @@ describe('the tiled map at 100,000 carriers', () => {
     expect(log.pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('zooms in towards a merged dot when it is clicked, instead of opening one of its records', async () => {
+    const { page, log } = await openPage(h);
+    await gotoMap(page, h.url);
+    const merged = (await renderedProps(page)).find((p) => Number(p.n) > 1);
+    if (!merged) throw new Error('no merged dot in the city view');
+    // A merged dot stands at its first record's point (geo/build/tiles.ts `mergeForZoom`).
+    const row = index.columns.id.indexOf(String(merged.id));
+    const lonLat = [index.columns.lon[row] ?? 0, index.columns.lat[row] ?? 0].map((v) => v / 1e5) as [number, number];
+    const before = await page.evaluate(() => window.__sdeMap?.camera());
+    const box = await page.locator('.maplibregl-canvas').boundingBox();
+    const at = await page.evaluate((ll) => window.__sdeMap?.project(ll), lonLat);
+    if (!box || !at || !before) throw new Error('map canvas not found');
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForFunction((z) => (window.__sdeMap?.camera().zoom ?? 0) > z + 1.5, before.zoom, {
+      timeout: 30_000,
+    });
+    await idle(page);
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-testid="card"][data-kind="carrier"]').count()).toBe(0);
+    expect(page.url()).not.toContain('sel=');
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
 });
