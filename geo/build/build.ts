@@ -13,8 +13,8 @@ import { DataBuildError } from './issues';
 import { buildLayers } from './layers';
 import { checkInventory } from './lock';
 import { datumIssues, type RecordPoint } from './points';
-import { type BuildInputs, readBaseGeography, readRecords } from './read';
-import { readSites, settleBySites } from './sites';
+import { type BuildInputs, type BuildRecords, readBaseGeography, readRecords } from './read';
+import { readSites, type Sites, settleBySites } from './sites';
 import { generatedTextIssues } from './text';
 
 /** File name of the geocode report in the output folder. */
@@ -31,7 +31,7 @@ export interface BuildResult {
  * sites, and site entries whose input was given in WGS-84 (a converted one is checked against its
  * input by ./sites.ts instead).
  */
-function writtenPoints(records: ReturnType<typeof readRecords>, entries: ReturnType<typeof readSites>['entries']) {
+function writtenPoints(records: BuildRecords, entries: Sites['entries']): RecordPoint[] {
   const points: RecordPoint[] = records.places.map((p) => ({
     lon: p.lon,
     lat: p.lat,

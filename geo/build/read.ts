@@ -157,6 +157,9 @@ export function readRecords(inputs: BuildInputs): BuildRecords {
   });
   const readable = files.filter((f): f is ReadFile & { yaml: YamlFile } => f.yaml !== undefined);
 
+  /** Files with no record list: their problem is reported once, not again as every locked id lost. */
+  const listless = new Set<string>();
+
   /** The records of one file, validated, in the canonical order `context` gives. */
   const validated = <S extends z.ZodType>(
     f: ReadFile & { yaml: YamlFile },
@@ -184,8 +187,6 @@ export function readRecords(inputs: BuildInputs): BuildRecords {
     }
     return out;
   };
-  /** Files with no record list: their problem is reported once, not again as every locked id lost. */
-  const listless = new Set<string>();
   const ofKind = (listKey: string | null) => readable.filter((f) => f.file.kind.listKey === listKey);
 
   // Sources first (ordered by id, which needs no seeds): the seeds they name order every other list.

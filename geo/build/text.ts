@@ -2,7 +2,7 @@
  * Text shown to users names a document by its short title (`short_en` / `short_zh` in
  * geo/sources.yaml), never by the seed's number or file name, which mean nothing to a reader.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { type BuildIssue, issueAt, type RecordAt } from './issues';
 import { nodeLine, type YamlFile } from './yamlFile';
 
@@ -22,26 +22,40 @@ const MESSAGE = (found: string) =>
  * @returns issues with `field` the dotted path of the string within the record.
  */
 export function docMentionIssues(yaml: YamlFile, node: Node | null | undefined, at: RecordAt): BuildIssue[] {
-  const issues: BuildIssue[] = [];
-  const walk = (n: unknown, path: string[]) => {
-    if (isMap(n)) {
-      for (const pair of n.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!VERBATIM_FIELDS.has(key)) walk(pair.value, [...path, key]);
-      }
-    } else if (isSeq(n)) {
-      n.items.forEach((item, i) => {
-        walk(item, [...path, String(i)]);
-      });
-    } else if (isScalar(n) && typeof n.value === 'string') {
-      const found = n.value.match(DOC_ID_MENTION);
-      if (found) {
-        issues.push({ ...issueAt(at, path.join('.'), MESSAGE(found[0])), line: nodeLine(yaml, n) });
-      }
-    }
-  };
-  walk(node, []);
-  return issues;
+  return stringsBelow(node, { skip: VERBATIM_FIELDS }).flatMap(({ scalar, value, path }) => {
+    const found = value.match(DOC_ID_MENTION);
+    return found ? [{ ...issueAt(at, path.join('.'), MESSAGE(found[0])), line: nodeLine(yaml, scalar) }] : [];
+  });
+}
+
+/** One string value below a record node, with its dotted path (map keys by name, list items by index). */
+interface StringAt {
+  scalar: Scalar;
+  value: string;
+  path: string[];
+}
+
+/**
+ * Every string scalar below `node`: values, and with `keys` the map keys too (at the path they
+ * name); the values under a key in `skip` are left out.
+ */
+function stringsBelow(
+  node: unknown,
+  options: { skip?: ReadonlySet<string>; keys?: boolean } = {},
+  path: string[] = [],
+): StringAt[] {
+  if (isMap(node)) {
+    return node.items.flatMap((pair) => {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const below = [...path, key];
+      return [
+        ...(options.keys ? stringsBelow(pair.key, options, below) : []),
+        ...(options.skip?.has(key) ? [] : stringsBelow(pair.value, options, below)),
+      ];
+    });
+  }
+  if (isSeq(node)) return node.items.flatMap((item, i) => stringsBelow(item, options, [...path, String(i)]));
+  return isScalar(node) && typeof node.value === 'string' ? [{ scalar: node, value: node.value, path }] : [];
 }
 
 /**
@@ -148,31 +162,16 @@ export function textProblem(value: string, limit: number): string | null {
 }
 
 /**
- * Every string below `node` (a record in `yaml`) that holds a forbidden character or is too long
- * (`textProblem`, `textLimit`), located at the string's own line; and a forbidden character
- * anywhere else in the record's lines (a key or a comment), at its line with field `(text)`.
+ * Every string below `node` (a record in `yaml`), keys included, that holds a forbidden character or
+ * is too long (`textProblem`, `textLimit`), located at the string's own line. Comments are checked
+ * by `rawTextIssues`.
  * @returns issues with `field` the dotted path of the string within the record.
  */
 export function unsafeTextIssues(yaml: YamlFile, node: Node | null | undefined, at: RecordAt): BuildIssue[] {
-  const issues: BuildIssue[] = [];
-  const walk = (n: unknown, path: string[]) => {
-    if (isMap(n)) {
-      for (const pair of n.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        walk(pair.key, [...path, key]);
-        walk(pair.value, [...path, key]);
-      }
-    } else if (isSeq(n)) {
-      n.items.forEach((item, i) => {
-        walk(item, [...path, String(i)]);
-      });
-    } else if (isScalar(n) && typeof n.value === 'string') {
-      const problem = textProblem(n.value, textLimit(path));
-      if (problem) issues.push({ ...issueAt(at, path.join('.') || '(record)', problem), line: nodeLine(yaml, n) });
-    }
-  };
-  walk(node, []);
-  return issues;
+  return stringsBelow(node, { keys: true }).flatMap(({ scalar, value, path }) => {
+    const problem = textProblem(value, textLimit(path));
+    return problem ? [{ ...issueAt(at, path.join('.') || '(record)', problem), line: nodeLine(yaml, scalar) }] : [];
+  });
 }
 
 /**

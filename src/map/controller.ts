@@ -144,6 +144,14 @@ interface GroupEntry {
   hl: boolean | null;
 }
 
+/** What a click on `hits` chose: the records drawn there, else the district, else nothing. */
+function pickOf(hits: readonly MapGeoJSONFeature[]): MapHit {
+  const records = hits.filter((f) => f.layer.id !== DISTRICT_HIT_LAYER);
+  if (records.length > 0) return { type: 'records', ids: [...new Set(records.map((f) => String(f.properties.id)))] };
+  const district = hits.find((f) => f.layer.id === DISTRICT_HIT_LAYER);
+  return district ? { type: 'district', id: String(district.properties.id) } : null;
+}
+
 /** A district group with more marks than this shows only its caption below `GROUP_OPEN_ZOOM`. */
 const GROUP_OPEN_MAX = 12;
 /** Zoom level from which every district group shows its marks. */
@@ -323,14 +331,14 @@ export class MapController {
     if (this.contextLost) return;
     // The second click of a double-click zooms; it never opens a card.
     if (e.originalEvent.detail > 1) return;
+    const hits = this.hitsAt(e.point);
     // A merged dot of the tiled path (`n` records of one cell, below tile zoom 12) stands for no one
     // record: a click zooms in towards it, where it splits, instead of opening its first record's card.
-    const merged = this.mergedAt(e.point);
-    if (merged) {
+    if (hits.some((f) => f.layer.id === 'carriers-circle' && Number(f.properties.n ?? 1) > 1)) {
       this.map.easeTo({ center: e.lngLat, zoom: Math.min(this.map.getZoom() + 2, this.map.getMaxZoom()) });
       return;
     }
-    const hit = this.pick(e.point);
+    const hit = pickOf(hits);
     const additive = e.originalEvent.shiftKey || e.originalEvent.ctrlKey || e.originalEvent.metaKey;
     const at: MapClickAt = { lngLat: [e.lngLat.lng, e.lngLat.lat], datum: this.applied?.basemap?.datum ?? 'wgs84' };
     this.pendingClick = setTimeout(() => {
@@ -339,30 +347,13 @@ export class MapController {
     }, DOUBLE_CLICK_MS);
   }
 
-  /** Whether a merged tiled dot (property `n` above 1) is drawn at `point` (CSS px on the canvas). */
-  private mergedAt(point: { x: number; y: number }): boolean {
+  /** The interactive features drawn (not hidden by the filter) within 4 px of `point` (CSS px on the canvas). */
+  private hitsAt(point: { x: number; y: number }): MapGeoJSONFeature[] {
     const box: [[number, number], [number, number]] = [
       [point.x - 4, point.y - 4],
       [point.x + 4, point.y + 4],
     ];
-    const layers = this.options.interactive.filter((id) => id === 'carriers-circle' && this.map.getLayer(id));
-    if (layers.length === 0) return false;
-    return this.map
-      .queryRenderedFeatures(box, { layers })
-      .filter(visible)
-      .some((f) => Number(f.properties.n ?? 1) > 1);
-  }
-
-  private pick(point: { x: number; y: number }): MapHit {
-    const box: [[number, number], [number, number]] = [
-      [point.x - 4, point.y - 4],
-      [point.x + 4, point.y + 4],
-    ];
-    const hits = this.map.queryRenderedFeatures(box, { layers: [...this.options.interactive] }).filter(visible);
-    const records = hits.filter((f) => f.layer.id !== DISTRICT_HIT_LAYER);
-    if (records.length > 0) return { type: 'records', ids: [...new Set(records.map((f) => String(f.properties.id)))] };
-    const district = hits.find((f) => f.layer.id === DISTRICT_HIT_LAYER);
-    return district ? { type: 'district', id: String(district.properties.id) } : null;
+    return this.map.queryRenderedFeatures(box, { layers: [...this.options.interactive] }).filter(visible);
   }
 
   /** The current camera. */

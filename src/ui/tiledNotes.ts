@@ -44,5 +44,5 @@ export function limitNote(limit: TiledLimit, count: number, lang: Lang): string 
 
 /** The note for a limited feature in `lang`, or null when the data is not tiled (nothing is limited). */
 export function tiledNote(data: Pick<AppData, 'tiled' | 'carriers'>, limit: TiledLimit, lang: Lang): string | null {
-  return data.tiled ? NOTES[limit][lang](data.carriers.length) : null;
+  return data.tiled ? limitNote(limit, data.carriers.length, lang) : null;
 }
