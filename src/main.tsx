@@ -5,9 +5,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 
-// The last input's kind on <html data-input>: the card heading shows where the focus is only to
-// keyboard users (app.css). Chromium treats focus moved by script on a fresh page as keyboard focus,
-// so a card opened from a shared link would otherwise open with a ring round its title.
+// The last input's kind on <html data-input>: focus rings show only once a key has been pressed,
+// and the card heading's only after keyboard input (app.css). Chromium treats focus moved by script
+// on a fresh page as keyboard focus, so a card or the stage opened from a shared link would
+// otherwise open with a ring round its title or first button.
 for (const [event, kind] of [
   ['keydown', 'keyboard'],
   ['pointerdown', 'pointer'],
