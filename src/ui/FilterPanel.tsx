@@ -59,7 +59,7 @@ export function FilterPanel({ data, lang }: FilterPanelProps) {
       <p className="count" data-testid="match-count" data-parks={counts.parks} data-carriers={counts.carriers}>
         <strong>{counts.parks}</strong>/{manifest.counts.parks} {t(lang, 'parks')} · <strong>{counts.carriers}</strong>/
         {manifest.counts.carriers} {t(lang, 'carriers')}
-        <span className="muted">
+        <span className="muted count-note">
           {' '}
           ({t(lang, 'districtLevel')} {counts.districtLevel})
         </span>
