@@ -84,15 +84,16 @@ export const LABELS_FROM_ZOOM = 13;
  */
 export const MERGE_BELOW = 12;
 /**
- * Side of a merging cell in tile units (4096 per 512-px tile): 128 units = 16 px at the tile's zoom,
- * 32 px just before the next; about the diameter of a merged dot with its stroke at zooms 8–11
- * (radius 4–6 px, 1–3 px more for a merged dot), so merging removes dots that overlap anyway. At
- * 100,000 carriers the city view (zoom 8.3) then holds 560 features and the view panned at zoom 11
- * draws 2,500 (with 32 units, 4 px: 6,700 and 25,000; with 96: 960 and 4,000). Panning at zoom 11
- * (interleaved pairs, CDP frame counts): 1.8 fps with 32 units against 4.0 at seed scale; 6.4–6.9
- * with 96 and 6.6–7.5 with 128 against 8.8–9.4.
+ * Side of a merging cell in tile units (4096 per 512-px tile): 256 units = 32 px at the tile's zoom,
+ * 64 px just before the next; a merged dot with its stroke is 10–20 px across at zooms 8–11
+ * (radius 4–6 px, 1–3 px more the more it holds), so dots no longer overlap and a cell's dot stands
+ * clear of its neighbours. At 100,000 carriers the city view (zoom 8.3) then draws 160 features and
+ * the view panned at zoom 11 draws 690 (with 128 units: 560 and 2,500; with 32: 6,700 and 25,000).
+ * Panning at zoom 11 is bound by the circles' fill in software WebGL: `npm run bench` (4 runs each,
+ * same session) gave 9.3 fps with 128 units against 11.2 at seed scale, and 10.7 with 256 against
+ * 10.6 at seed scale.
  */
-export const MERGE_CELL = 128;
+export const MERGE_CELL = 256;
 /** About this many records per shard: a shard is then ~60–80 KB of JSON (~10 KB gzipped). */
 export const RECORDS_PER_SHARD = 40;
 
@@ -153,7 +154,7 @@ function addFlags(out: TileProps, p: CarrierProps): void {
 
 /**
  * The features of zoom `z`. From `MERGE_BELOW` on, one per record. Below, the records in one square
- * cell of `MERGE_CELL` tile units (16 px on screen at the tile's zoom, 32 px just before the next)
+ * cell of `MERGE_CELL` tile units (32 px on screen at the tile's zoom, 64 px just before the next)
  * become one feature at the first record's point, with `n` their number (the map draws it larger
  * the more it holds: src/map/tiled.ts `TILED_CIRCLE_RADIUS`), carrying the flags of all
  * their directions, kinds and districts (`TILE_PROPERTIES`); parks stay single. So under a filter of
