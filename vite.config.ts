@@ -71,6 +71,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // `.vite/manifest.json`: which chunk holds which module, read by `npm run bench` to size the
+    // first JS and the UI chunk it loads in parallel.
+    manifest: true,
     // Brotli at quality 11 makes the compression plugin most of the build's time (a few seconds);
     // that is expected, so Rolldown's slow-plugin report is not printed on every build.
     rolldownOptions: { checks: { bundlerTimings: false } },

@@ -85,6 +85,12 @@ export interface MapControllerOptions {
    * map's). `onIdle` gets the map once, at its first `idle` after the initial state is applied.
    */
   snapshot?: { pixelRatio: number; onIdle: (map: MapLibreMap) => void };
+  /**
+   * Resolves when the page around the map is up (src/map/live.ts: the map was started before the
+   * UI): the test hook is published once the map has loaded and this has resolved, so a test that
+   * finds `window.__sdeMap` finds the whole page. Without it, the hook is published on load.
+   */
+  ready?: Promise<unknown>;
 }
 
 /** Whether a rendered feature is shown: features the filter hides stay in the tiles, drawn transparent. */
@@ -198,6 +204,10 @@ export class MapController {
   private layerTimer: ReturnType<typeof setTimeout> | null = null;
   /** Sources reported as failed (each reported once). */
   private readonly failed = new Set<string>();
+  /** Whether `placed` has run: the first placement frames the view again. */
+  private wasPlaced = false;
+  /** While `placed` re-fits the opening view: that is no camera move of the user's to report. */
+  private refitting = false;
 
   /**
    * Creates the map in `container` with `style`.
@@ -251,6 +261,7 @@ export class MapController {
       this.loaded = true;
       this.sync(initialState);
       if (snapshot) this.map.once('idle', () => snapshot.onIdle(this.map));
+      else if (options.ready) options.ready.then(() => exposeTestHook(this.map));
       else exposeTestHook(this.map);
       options.onLoad?.();
     };
@@ -303,7 +314,7 @@ export class MapController {
     this.map.on('zoom', markZoom);
     markZoom();
     this.map.on('moveend', () => {
-      if (this.loaded) options.onCamera(this.camera());
+      if (this.loaded && !this.refitting) options.onCamera(this.camera());
     });
     if (!snapshot)
       this.map.on('mousemove', (e) => {
@@ -354,6 +365,30 @@ export class MapController {
       [point.x + 4, point.y + 4],
     ];
     return this.map.queryRenderedFeatures(box, { layers: [...this.options.interactive] }).filter(visible);
+  }
+
+  /**
+   * The map's element has been moved into the page (it was created before the page's layout, at
+   * another size: src/map/live.ts): fits the map to its new size and, the first time, frames the
+   * view again as it opened (the default framing without a camera in the link; then the current
+   * frame, if the state has one and has been applied). Nobody can have moved the map before: it
+   * waited hidden. The re-fit is not reported as a camera change.
+   * @param state the current map state (its padding keeps the card column clear).
+   */
+  placed(state: MapState): void {
+    this.map.resize();
+    if (this.wasPlaced) return;
+    this.wasPlaced = true;
+    this.refitting = true;
+    try {
+      if (!this.options.initial.camera) {
+        const camera = this.map.cameraForBounds(this.home, { padding: state.padding });
+        if (camera) this.map.jumpTo(camera);
+      }
+    } finally {
+      this.refitting = false;
+    }
+    if (this.applied?.frame) this.applyFrame(this.applied);
   }
 
   /** The current camera. */

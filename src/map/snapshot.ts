@@ -14,7 +14,7 @@ import type { MapState } from './mapState';
 
 /** What to render. */
 export interface SnapshotRequest {
-  /** The app's style (`useMapStyle(data).style`). */
+  /** The app's style (`mapStyleFor(…).style`, src/map/live.ts). */
   style: StyleSpecification;
   /** Its layer catalogue: the legend entries and clickable layers. */
   catalogue: LayerCatalogue;

@@ -1,21 +1,20 @@
 /**
- * The page: loads the data, creates the one store from the URL (and keeps the URL in step with it),
- * and lays out the header, the filter and legend panel, the map and the card column. Components
- * read the state they show from the store and change it only through its actions.
+ * The page: lays out the header, the filter and legend panel, the map and the card column around
+ * the data, the store and the live map that src/main.ts made before this UI loaded. Components read
+ * the state they show from the store and change it only through its actions.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { countMatches, matchesInDistrict } from '../analysis/filter';
 import type { Search, SearchHit } from '../analysis/search';
-import { type AppData, loadAppData, loadGazetteer } from '../data/load';
+import { type AppData, loadGazetteer } from '../data/load';
 import type { CarrierProps } from '../domain/built';
 import { KINDS } from '../domain/constants';
-import { BASEMAPS } from '../map/basemaps';
+import type { LiveMap } from '../map/live';
 import { StoreProvider, useApp, useAppStore } from '../state/context';
 import { frameOfDistricts, frameOfRecord } from '../state/framing';
-import { syncWithHistory } from '../state/history';
 import { isStopSelection, stopView } from '../state/pitch';
-import { type AppStore, type CameraTarget, createAppStore, type Panel, type UrlNotice } from '../state/store';
-import { decodeView, type KnownValues, MAX_NOTICE_VALUE } from '../state/url';
+import type { AppStore, CameraTarget, Panel, UrlNotice } from '../state/store';
+import { MAX_NOTICE_VALUE } from '../state/url';
 import { Card } from './Card';
 import { CarrierCard, DistrictDetails } from './DetailCard';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -23,7 +22,7 @@ import { ExportMenu } from './export/ExportMenu';
 import { FilterPanel } from './FilterPanel';
 import { type Lang, nameIn, type StringKey, t } from './i18n';
 import { Legend } from './Legend';
-import { MapView, useMapStyle } from './MapView';
+import { MapView } from './MapView';
 import { CityCard } from './Panels';
 import { SearchBox } from './SearchBox';
 import { toolWord } from './workbench/toolWords';
@@ -35,17 +34,6 @@ const Workbench = lazy(() => import('./workbench/Workbench').then((m) => ({ defa
 const PitchBuilder = lazy(() => import('./presenter/PitchBuilder').then((m) => ({ default: m.PitchBuilder })));
 /** The data-quality report (with analysis/quality.ts), loaded when the panel is first opened. */
 const QualityPanel = lazy(() => import('./QualityPanel'));
-
-/** The values a link may name, from the loaded data. */
-function knownValues(data: AppData): KnownValues {
-  return {
-    directions: data.manifest.directions.map((x) => x.key),
-    districts: data.manifest.districts.map((x) => x.id),
-    kinds: Object.keys(data.manifest.counts.carriers_by_kind),
-    isRecord: (id) => data.carrierById.has(id),
-    basemaps: BASEMAPS.map((b) => b.id),
-  };
-}
 
 /** Zoom for a place chosen in the search, by gazetteer layer: a station or campus close up, a town around it. */
 const PLACE_ZOOM: Record<NonNullable<SearchHit['layer']>, number> = { station: 14, airport: 12, place: 13, town: 12 };
@@ -91,23 +79,24 @@ function lazySearch(data: AppData): () => Promise<Search> {
 /** The language asked for by the URL, for messages shown before the data (and the store) exist. */
 const urlLang = (): Lang => (new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh');
 
-export function App() {
-  const [loaded, setLoaded] = useState<{ data: AppData; store: AppStore } | null>(null);
+/** What src/main.ts made before the UI loaded: the data, the store (synced with the URL) and the live map. */
+export interface Booted {
+  data: AppData;
+  store: AppStore;
+  live: LiveMap;
+}
+
+/**
+ * The page for `boot` (src/main.ts): "loading" until it resolves, the data error if it rejects
+ * (with the technical detail folded), else the page.
+ */
+export function App({ boot }: { boot: Promise<Booted> }) {
+  const [loaded, setLoaded] = useState<Booted | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let stop: (() => void) | undefined;
-    loadAppData(new URL('data/', document.baseURI))
-      .then((data) => {
-        const known = knownValues(data);
-        const { view, notices } = decodeView(window.location.search, known);
-        const store = createAppStore(view, notices);
-        stop = syncWithHistory(store, known);
-        setLoaded({ data, store });
-      })
-      .catch((e: Error) => setError(e.message));
-    return () => stop?.();
-  }, []);
+    boot.then(setLoaded, (e: Error) => setError(e.message));
+  }, [boot]);
 
   if (error) {
     const lang = urlLang();
@@ -125,7 +114,7 @@ export function App() {
   if (!loaded) return <main className="loading">{t(urlLang(), 'loading')}</main>;
   return (
     <StoreProvider store={loaded.store}>
-      <Page data={loaded.data} />
+      <Page data={loaded.data} live={loaded.live} />
     </StoreProvider>
   );
 }
@@ -284,7 +273,7 @@ function DistrictsCard({
  * (the filter panel, the legend's kinds, the map's notices, a district card), not the header and
  * the rest of the page.
  */
-function Page({ data }: { data: AppData }) {
+function Page({ data, live }: { data: AppData; live: LiveMap }) {
   const lang = useApp((s) => s.lang);
   const selection = useApp((s) => s.selection);
   const panel = useApp((s) => s.panel);
@@ -311,7 +300,8 @@ function Page({ data }: { data: AppData }) {
   useEffect(() => {
     if (!pitch) setLinkCamera(false);
   }, [pitch]);
-  const mapStyle = useMapStyle(data);
+  const mapStyle = live;
+  useEffect(() => live.onError((e) => setMapError(e.message)), [live]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
@@ -446,7 +436,7 @@ function Page({ data }: { data: AppData }) {
           </div>
         ) : (
           <ErrorBoundary lang={lang} area="map">
-            <MapView data={data} mapStyle={mapStyle} onError={(e) => setMapError(e.message)} />
+            <MapView data={data} live={live} />
           </ErrorBoundary>
         )}
         {pitch && (

@@ -5,12 +5,12 @@
  */
 import { useState } from 'react';
 import type { Kind } from '../domain/schema';
+import { readBasemapKeys, writeBasemapKey } from '../map/basemapKeys';
 import { BASEMAPS } from '../map/basemaps';
 import type { LayerCatalogue, Swatch } from '../map/catalogue';
 import { LIGHT } from '../map/theme';
 import { useApp } from '../state/context';
 import { LAYER_GROUPS, type LayerGroup } from '../state/store';
-import { readBasemapKeys, writeBasemapKey } from './basemapKeys';
 import { type Lang, type StringKey, t } from './i18n';
 
 const GROUP_LABEL: Record<LayerGroup, StringKey> = {

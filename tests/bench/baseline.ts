@@ -3,7 +3,7 @@
  * app's own style with the same data, and nothing else.
  *
  * At bench time, in node: the app's `buildStyle` with the app's theme, the served manifest and the
- * same data files the app's map loads (`useMapStyle` in src/ui/MapView.tsx), written as a style JSON
+ * same data files the app's map loads (`mapStyleFor` in src/map/live.ts), written as a style JSON
  * whose URLs are origin-absolute paths into the app's served folder (so both pages fetch the same
  * bytes from the same server). Two sources differ in form, not in content: the app hands MapLibre
  * the located carriers as an in-memory object and the park markers it derives from them; the bare
@@ -160,7 +160,7 @@ export async function writeBaselineData(
   const districtById = new Map(manifest.districts.map((d) => [d.id, d]));
   const parks = parkMarkersOf(carriers, (x) => pointById.get(x), districtById);
 
-  // The same sources as `useMapStyle` (src/ui/MapView.tsx), from the same files.
+  // The same sources as `mapStyleFor` (src/map/live.ts), from the same files.
   const style = buildStyle(
     {
       neighbours: url(file('neighbours', 'base-neighbours.geojson')),

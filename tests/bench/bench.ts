@@ -840,24 +840,62 @@ const METRICS: Array<{ key: string; label: string; unit: string }> = [
   { key: 'sites_ms', label: 'site finder → idle', unit: 'ms' },
 ];
 
-/** The entry chunk's size (bytes, raw and gzip level 9) as the built `index.html` names it, and all JS it preloads. */
+/** Shape of a chunk in Vite's build manifest (`.vite/manifest.json`, `build.manifest` in vite.config.ts). */
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+/**
+ * The first JS (the entry chunk as the built `index.html` names it, and all JS it preloads), the
+ * UI's chunk that the entry loads at once, in parallel (src/ui/mount.tsx: React and the panels,
+ * with what it imports beyond the first JS), and MapLibre's own module (`maplibre-gl.mjs` as
+ * distributed) for reference; sizes in KB raw and gzip level 9.
+ */
 function firstBundle(dir: string) {
   const html = readFileSync(resolve(dir, 'index.html'), 'utf8');
   const entry = /<script[^>]+src="\.?\/?([^"]+\.js)"/.exec(html)?.[1];
   if (!entry) throw new Error(`no entry script in ${dir}/index.html`);
   const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  const gzipOf = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
   const size = (f: string) => {
     const bytes = readFileSync(resolve(dir, f));
-    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    return { raw: bytes.length, gzip: gzipOf(bytes) };
   };
+  const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
   const e = size(entry);
-  const all = [entry, ...preloads].map(size);
+  const initial = [entry, ...preloads];
+  const all = initial.map(size);
+  // The UI chunk and its static imports, less what the first JS already holds.
+  const manifestFile = resolve(dir, '.vite', 'manifest.json');
+  let ui: { files: number; gzip_kb: number } | null = null;
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
+    const uiKey = Object.keys(manifest).find((k) => k.endsWith('ui/mount.tsx'));
+    if (uiKey) {
+      const files = new Set<string>();
+      const walk = (key: string) => {
+        const chunk = manifest[key];
+        if (!chunk || files.has(chunk.file)) return;
+        files.add(chunk.file);
+        for (const i of chunk.imports ?? []) walk(i);
+      };
+      walk(uiKey);
+      const extra = [...files].filter((f) => !initial.includes(f));
+      ui = { files: extra.length, gzip_kb: kb(extra.reduce((sum, f) => sum + size(f).gzip, 0)) };
+    }
+  }
+  const maplibre = readFileSync(resolve(ROOT, 'node_modules', 'maplibre-gl', 'dist', 'maplibre-gl.mjs'));
   return {
     entry,
-    entry_kb: Math.round(e.raw / 102.4) / 10,
-    entry_gzip_kb: Math.round(e.gzip / 102.4) / 10,
-    initial_files: 1 + preloads.length,
-    initial_gzip_kb: Math.round(all.reduce((s, x) => s + x.gzip, 0) / 102.4) / 10,
+    entry_kb: kb(e.raw),
+    entry_gzip_kb: kb(e.gzip),
+    initial_files: initial.length,
+    initial_gzip_kb: kb(all.reduce((sum, x) => sum + x.gzip, 0)),
+    ui_parallel: ui,
+    maplibre_gzip_kb: kb(gzipOf(maplibre)),
   };
 }
 
@@ -1069,8 +1107,12 @@ console.log(
 console.log(`${lines.join('\n')}`);
 console.log('(app/bare: above 1 the app is slower, except for frames/s, where below 1 it is)');
 console.log(
-  `\nfirst JS bundle: ${bundle.entry} ${bundle.entry_kb} KB, gzip ${bundle.entry_gzip_kb} KB; with its ${bundle.initial_files - 1} preloads gzip ${bundle.initial_gzip_kb} KB`,
+  `\nfirst JS bundle: ${bundle.entry} ${bundle.entry_kb} KB, gzip ${bundle.entry_gzip_kb} KB; with its ${bundle.initial_files - 1} preloads gzip ${bundle.initial_gzip_kb} KB = MapLibre (maplibre-gl.mjs, gzip ${bundle.maplibre_gzip_kb} KB) + ${(bundle.initial_gzip_kb - bundle.maplibre_gzip_kb).toFixed(1)} KB`,
 );
+if (bundle.ui_parallel)
+  console.log(
+    `the UI (React and the panels, src/ui/mount.tsx), loaded by the entry at once, in parallel with the data and the map: ${bundle.ui_parallel.files} more files, gzip ${bundle.ui_parallel.gzip_kb} KB`,
+  );
 for (const [k, v] of network) {
   if (!k.startsWith(`${prepared[0].def.id}|`)) continue;
   console.log(`largest resources at first idle, ${k.replace('|', ' ')}:`);

@@ -18,7 +18,7 @@ import './export.css';
 /** Props of the export menu. */
 export interface ExportMenuProps {
   data: AppData;
-  /** The app's style and layer catalogue (`useMapStyle(data)`). */
+  /** The app's style and layer catalogue (`LiveMap`, src/map/live.ts `mapStyleFor`). */
   mapStyle: { style: StyleSpecification; catalogue: LayerCatalogue };
   lang: Lang;
 }

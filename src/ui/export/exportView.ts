@@ -7,13 +7,13 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { StopRef } from '../../analysis/pitch';
 import type { AppData } from '../../data/load';
+import { readBasemapKeys } from '../../map/basemapKeys';
 import type { LayerCatalogue } from '../../map/catalogue';
 import { type MapData, mapStateOf } from '../../map/mapState';
 import { renderSnapshot } from '../../map/snapshot';
 import { LIGHT } from '../../map/theme';
 import { stopView } from '../../state/pitch';
 import type { AppState, Camera, CameraTarget } from '../../state/store';
-import { readBasemapKeys } from '../basemapKeys';
 import { fillTemplate, type Lang, nameIn, t } from '../i18n';
 import { stopCaption } from '../presenter/caption';
 import { composeSlide, type SlideContent, type SlideLegendItem, slideLayout } from './slide';
