@@ -80,7 +80,8 @@ export const LABELS_FROM_ZOOM = 13;
  *
  * Measured (100,000 carriers, CDP trace of headless Chromium with software WebGL): panning at zoom
  * 11 with every record its own feature drew 25,000 circles per frame and the GPU process was busy
- * the whole drag (1.8 fps against 4.0 at seed scale in the same session); merged, it draws 2,500.
+ * the whole drag (1.8 fps against 4.0 at seed scale in the same session); merged (`MERGE_CELL`), it
+ * draws about 690.
  */
 export const MERGE_BELOW = 12;
 /**

@@ -5,7 +5,7 @@
  * `setFilter` / `setPaintProperty`. Setting one feature-state per carrier on every filter change,
  * as the GeoJSON path does, costs seconds at 100,000 carriers; a filter expression costs one
  * re-layout of the loaded tiles in the worker, and the tiles below zoom 12 hold merged features
- * (geo/build/tiles.ts `mergeForZoom`: about a thousand in the city view at 100,000 carriers).
+ * (geo/build/tiles.ts `mergeForZoom`: about 160 in the city view at 100,000 carriers).
  * MapLibre draws one frame with the old tiles and one when they are re-laid out, so a filter change
  * costs two frames here against one with feature-state on GeoJSON (measured with a CDP trace).
  *

@@ -300,7 +300,6 @@ function Page({ data, live }: { data: AppData; live: LiveMap }) {
   useEffect(() => {
     if (!pitch) setLinkCamera(false);
   }, [pitch]);
-  const mapStyle = live;
   useEffect(() => live.onError((e) => setMapError(e.message)), [live]);
 
   useEffect(() => {
@@ -394,7 +393,7 @@ function Page({ data, live }: { data: AppData; live: LiveMap }) {
             {t(lang, 'present')}
           </button>
           <CopyLink lang={lang} />
-          <ExportMenu data={data} mapStyle={mapStyle} lang={lang} />
+          <ExportMenu data={data} mapStyle={live} lang={lang} />
           <button
             type="button"
             className="head-btn"
@@ -419,7 +418,7 @@ function Page({ data, live }: { data: AppData; live: LiveMap }) {
       </button>
       <aside className="side" id="side-panel">
         <FilterPanel data={data} lang={lang} />
-        <Legend lang={lang} catalogue={mapStyle.catalogue} kinds={data.manifest.counts.carriers_by_kind} />
+        <Legend lang={lang} catalogue={live.catalogue} kinds={data.manifest.counts.carriers_by_kind} />
       </aside>
       <main className="main">
         {mapError ? (
@@ -444,9 +443,9 @@ function Page({ data, live }: { data: AppData; live: LiveMap }) {
             <Suspense fallback={null}>
               <Stage
                 data={data}
-                catalogue={mapStyle.catalogue}
+                catalogue={live.catalogue}
                 keepCamera={linkCamera}
-                extraControls={<ExportMenu data={data} mapStyle={mapStyle} lang={lang} />}
+                extraControls={<ExportMenu data={data} mapStyle={live} lang={lang} />}
               />
             </Suspense>
           </ErrorBoundary>

@@ -9,10 +9,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openPage, startHarness } from './harness';
+import { dist, type Harness, openPage, startHarness } from './harness';
 
 let h: Harness;
-const DIST = resolve(import.meta.dirname, '..', '..', process.env.SDE_DIST ?? 'dist');
 
 beforeAll(async () => {
   h = await startHarness();
@@ -28,20 +27,20 @@ const hasReact = (code: string) => code.includes(REACT_MARK);
 
 describe('the map before the UI', () => {
   it('ships no React in the first JS, and React in the UI chunk', () => {
-    const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+    const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
     const entry = /<script[^>]+src="\.?\/?([^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toBeTruthy();
     const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
     for (const f of [entry as string, ...preloads])
-      expect(hasReact(readFileSync(resolve(DIST, f), 'utf8')), f).toBe(false);
-    const manifest = JSON.parse(readFileSync(resolve(DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
+      expect(hasReact(readFileSync(resolve(dist, f), 'utf8')), f).toBe(false);
+    const manifest = JSON.parse(readFileSync(resolve(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
       string,
       { file: string; imports?: string[] }
     >;
     const ui = Object.entries(manifest).find(([k]) => k.endsWith('ui/mount.tsx'))?.[1];
     expect(ui).toBeTruthy();
     const uiFiles = [ui?.file as string, ...(ui?.imports ?? []).map((k) => manifest[k].file)];
-    expect(uiFiles.some((f) => hasReact(readFileSync(resolve(DIST, f), 'utf8')))).toBe(true);
+    expect(uiFiles.some((f) => hasReact(readFileSync(resolve(dist, f), 'utf8')))).toBe(true);
   });
 
   it('creates and loads the map while the UI chunk is held back, then the UI takes it, framed as usual', async () => {

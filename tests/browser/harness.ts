@@ -23,7 +23,7 @@ const root = resolve(import.meta.dirname, '..', '..');
  * The build served: `dist/`, or the folder named by `SDE_DIST` (e.g. a private `vite build --outDir`
  * so that a test run is not disturbed by another build of `dist/` at the same time).
  */
-const dist = resolve(root, process.env.SDE_DIST ?? 'dist');
+export const dist = resolve(root, process.env.SDE_DIST ?? 'dist');
 
 /** Content types of the build's files (`.geojson` is not in every server's list; RFC 7946 names it). */
 export const CONTENT_TYPES: Record<string, string> = {
