@@ -174,9 +174,11 @@ const CLK_TCK = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
 
 /**
  * CPU time (ms) used so far by every process descending from this node process (Chromium's browser,
- * zygote, renderers, GPU and utility processes), children already reaped included (cutime+cstime).
+ * zygote, renderers, GPU and utility processes), children already reaped included (cutime+cstime),
+ * by Chromium process type (`--type=`: `renderer`, `gpu-process`, `utility`; `browser` for the
+ * browser process and the zygote) and in all (`all`).
  */
-function browserCpu_ms(): number {
+function chromiumCpu_ms(): Record<string, number> {
   const procs: Array<{ pid: number; ppid: number; ticks: number }> = [];
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -193,17 +195,38 @@ function browserCpu_ms(): number {
       // The process ended while /proc was read.
     }
   }
+  const typeOfPid = (pid: number): string => {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const type = /--type=([\w-]+)/.exec(args)?.[1];
+      return type && type !== 'zygote' ? type : 'browser';
+    } catch {
+      return 'browser';
+    }
+  };
   const children = new Map<number, number[]>();
   for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
   const byPid = new Map(procs.map((p) => [p.pid, p]));
-  let ticks = 0;
+  const out: Record<string, number> = { all: 0 };
   const stack = [...(children.get(process.pid) ?? [])];
   while (stack.length > 0) {
     const pid = stack.pop() as number;
-    ticks += byPid.get(pid)?.ticks ?? 0;
+    const ms = ((byPid.get(pid)?.ticks ?? 0) / CLK_TCK) * 1000;
+    const type = typeOfPid(pid);
+    out[type] = (out[type] ?? 0) + ms;
+    out.all += ms;
     stack.push(...(children.get(pid) ?? []));
   }
-  return (ticks / CLK_TCK) * 1000;
+  return out;
+}
+
+/** CPU time (ms) used so far by all of Chromium's processes (`chromiumCpu_ms().all`). */
+const browserCpu_ms = (): number => chromiumCpu_ms().all;
+
+/** CPU (ms) per step since `before` (a `chromiumCpu_ms()` reading), in all and by process type. */
+function cpuPerStep(before: Record<string, number>, steps: number): Record<string, number> {
+  const now = chromiumCpu_ms();
+  return Object.fromEntries(Object.entries(now).map(([k, v]) => [k, (v - (before[k] ?? 0)) / steps]));
 }
 
 /** The resource type the bench reports a request under. */
@@ -485,6 +508,14 @@ async function scenario(
   }
 }
 
+/** Records a scenario's CPU per step: in all (`<scenario>_cpu_ms`) and for the GPU, renderer and browser processes. */
+function putCpuOf(put: (metric: string, v: number) => void, scenario: string, cpu: Record<string, number>): void {
+  put(`${scenario}_cpu_ms`, cpu.all);
+  put(`${scenario}_cpu_gpu_ms`, cpu['gpu-process'] ?? 0);
+  put(`${scenario}_cpu_renderer_ms`, cpu.renderer ?? 0);
+  put(`${scenario}_cpu_browser_ms`, cpu.browser ?? 0);
+}
+
 /** What an app session needs to know about its scale. */
 interface AppScale {
   id: string;
@@ -509,6 +540,7 @@ async function appSession(
   const put = (metric: string, v: number) => {
     if (keep) record(scale.id, 'app', metric, v);
   };
+  const putCpu = (scenario: string, cpu: Record<string, number>) => putCpuOf(put, scenario, cpu);
   let flyCameras: Layout['flyCameras'] = null;
   try {
     const cold = await coldStart(page, cdp, `${origin}/app/${scale.id}/index.html`, origin);
@@ -526,8 +558,10 @@ async function appSession(
 
     await scenario(ctx, 'filter', async () => {
       const keys = filterKeys(scale.carriers, scale.large);
+      const steps = filterSteps(keys, scale.large).length;
+      const cpu0 = chromiumCpu_ms();
       // Step i toggles direction i / 2 (on, then off): the steps the bare page's patches follow.
-      for (let i = 0; i < filterSteps(keys, scale.large).length; i++) {
+      for (let i = 0; i < steps; i++) {
         const ms = await page.evaluate(
           async (k) => {
             const hook = window.__sdeMap;
@@ -543,6 +577,7 @@ async function appSession(
         );
         put('filter_ms', ms);
       }
+      putCpu('filter', cpuPerStep(cpu0, steps));
     });
 
     await scenario(ctx, 'lang', async () => {
@@ -700,6 +735,7 @@ async function baselineSession(
   const put = (metric: string, v: number) => {
     if (keep) record(scale.id, 'baseline', metric, v);
   };
+  const putCpu = (scenario: string, cpu: Record<string, number>) => putCpuOf(put, scenario, cpu);
   try {
     const url = baselineUrl(origin, BASELINE_PATH, scale.files, layout.view, LOCAL_CJK_FONTS);
     const cold = await coldStart(page, cdp, url, origin);
@@ -711,6 +747,7 @@ async function baselineSession(
         (u) => (window as unknown as { __bare: { loadPatches: (u: string) => Promise<number> } }).__bare.loadPatches(u),
         scale.files.patches,
       );
+      const cpu0 = chromiumCpu_ms();
       for (let i = 0; i < scale.files.patchSizes.length; i++) {
         const ms = await page.evaluate(async (i) => {
           const hook = window.__sdeMap;
@@ -724,6 +761,7 @@ async function baselineSession(
         }, i);
         put('filter_ms', ms);
       }
+      putCpu('filter', cpuPerStep(cpu0, scale.files.patchSizes.length));
     });
 
     await scenario(ctx, 'lang', async () => {
@@ -831,6 +869,10 @@ const METRICS: Array<{ key: string; label: string; unit: string }> = [
   { key: 'cold_kb_font', label: '  font', unit: 'KB' },
   { key: 'cold_kb_other', label: '  other', unit: 'KB' },
   { key: 'filter_ms', label: 'filter change → idle', unit: 'ms' },
+  { key: 'filter_cpu_ms', label: '  CPU per change, all Chromium processes', unit: 'ms' },
+  { key: 'filter_cpu_gpu_ms', label: '    GPU process (SwiftShader draws here)', unit: 'ms' },
+  { key: 'filter_cpu_renderer_ms', label: '    renderer (the page)', unit: 'ms' },
+  { key: 'filter_cpu_browser_ms', label: '    browser process', unit: 'ms' },
   { key: 'lang_ms', label: 'language switch → idle', unit: 'ms' },
   { key: 'flyto_ms', label: 'fly-to between two parks → idle', unit: 'ms' },
   { key: 'pan_fps', label: 'panning (mouse drag), frames/s', unit: 'fps' },
