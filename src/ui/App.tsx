@@ -12,6 +12,7 @@ import { KINDS } from '../domain/constants';
 import type { LiveMap } from '../map/live';
 import { StoreProvider, useApp, useAppStore } from '../state/context';
 import { frameOfDistricts, frameOfRecord } from '../state/framing';
+import { viewHref } from '../state/history';
 import { isStopSelection, stopView } from '../state/pitch';
 import type { AppStore, CameraTarget, Panel, UrlNotice } from '../state/store';
 import { MAX_NOTICE_VALUE } from '../state/url';
@@ -161,11 +162,17 @@ function Notices({ lang }: { lang: Lang }) {
   );
 }
 
-/** "Copy link": the page URL is the view; falls back to showing it selected when the clipboard is refused. */
+/**
+ * "Copy link": the view's link (`viewHref`: the page URL as the history writes it, even before the
+ * view has settled and it is written); falls back to showing it selected when the clipboard is
+ * refused.
+ */
 function CopyLink({ lang }: { lang: Lang }) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const store = useAppStore();
+  const href = useApp((s) => (status === 'manual' ? viewHref(s) : ''));
   const copy = () => {
-    const href = window.location.href;
+    const href = viewHref(store.getState());
     navigator.clipboard
       ?.writeText(href)
       .then(() => setStatus('copied'))
@@ -186,7 +193,7 @@ function CopyLink({ lang }: { lang: Lang }) {
           className="link-field"
           readOnly
           aria-label={t(lang, 'copyManual')}
-          value={window.location.href}
+          value={href}
           ref={(el) => el?.select()}
           onBlur={() => setStatus('idle')}
         />
@@ -197,14 +204,15 @@ function CopyLink({ lang }: { lang: Lang }) {
 
 /**
  * Embed mode's only chrome: the title, and a link that opens the same view as the full map in a new
- * tab (the link is this page's URL without `embed`).
+ * tab (the view's link, `viewHref`, without `embed`; it follows the view).
  */
 function EmbedBar({ lang }: { lang: Lang }) {
-  const href = (() => {
-    const u = new URL(window.location.href);
+  const view = useApp((s) => viewHref(s));
+  const href = useMemo(() => {
+    const u = new URL(view);
     u.searchParams.delete('embed');
     return u.href;
-  })();
+  }, [view]);
   return (
     <div className="embed-bar" data-testid="embed-bar">
       <strong>{t(lang, 'title')}</strong>{' '}

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarrierProps } from '../../src/domain/built';
 import { PARK_MARKER_LAYERS } from '../../src/map/layers';
-import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, settledUrl, startHarness } from './harness';
 
 let h: Harness;
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -168,7 +168,7 @@ describe('the map app', () => {
     expect(en.every((l) => enNames.includes(l))).toBe(true);
     expect(await page.locator('header h1').textContent()).toBe('Suzhou Digital-Economy Industrial Map');
     expect(await page.getByTestId('legend').textContent()).toContain('Key carriers');
-    expect(page.url()).toContain('lang=en');
+    expect(await settledUrl(page)).toContain('lang=en');
     await page.getByTestId('quality-open').click();
     expect(await page.getByTestId('quality').textContent()).toContain('Data quality');
     // A record card, reached by its English name: English name, kind and document title.
@@ -233,7 +233,7 @@ describe('the map app', () => {
     expect(Number(await count.getAttribute('data-carriers'))).toBe(rest.length);
     const located = rest.filter((f) => f.geometry !== null && !f.properties.park).map((f) => f.properties.id);
     expect(await page.evaluate(() => window.__sdeMap?.rendered(['carriers-circle']))).toEqual(located.sort());
-    expect(page.url()).toContain('kind=');
+    expect(await settledUrl(page)).toContain('kind=');
     await page.close();
   });
 

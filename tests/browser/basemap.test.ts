@@ -4,7 +4,7 @@
  * to GCJ-02 while it is shown, and back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoMap, type Harness, openPage, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, settledUrl, startHarness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe('basemap switch', () => {
     expect(gcj[0] - wgs[0]).toBeGreaterThan(0.003);
     expect(gcj[0] - wgs[0]).toBeLessThan(0.007);
     expect(gcj[1] - wgs[1]).toBeLessThan(0);
-    expect(page.url()).toContain('basemap=amap');
+    expect(await settledUrl(page)).toContain('basemap=amap');
     expect(await page.evaluate(() => window.__sdeMap?.hiddenLayers())).toContain('water-fill');
     await page.getByTestId('basemap').selectOption('embedded');
     await page.waitForFunction(

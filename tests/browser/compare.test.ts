@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, settledParam, startHarness } from './harness';
 
 let h: Harness;
 
@@ -101,7 +101,7 @@ describe('compare districts', () => {
     // The map outlines both, and the link keeps them.
     await page.waitForFunction(() => (window.__sdeMap?.selectedDistricts().length ?? 0) === 2);
     expect((await page.evaluate(() => window.__sdeMap?.selectedDistricts()))?.sort()).toEqual([a.id, b.id].sort());
-    expect(new URL(page.url()).searchParams.get('sel')).toBe(`${a.id},${b.id}`);
+    expect(await settledParam(page, 'sel')).toBe(`${a.id},${b.id}`);
 
     // Unticking one leaves a single district: the hint comes back.
     await page.click(`[data-compare-pick="${b.id}"]`);

@@ -17,6 +17,7 @@ import { extname, resolve, sep } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import type { CarrierProps, GazetteerProps, Manifest } from '../../src/domain/built';
+import { WRITE_SETTLE_MS } from '../../src/state/history';
 
 const root = resolve(import.meta.dirname, '..', '..');
 /**
@@ -268,6 +269,31 @@ export async function gotoMap(page: Page, origin: string, query = ''): Promise<v
   await page.waitForFunction(() => window.__sdeMap !== undefined, undefined, { timeout: 60_000 });
   await page.evaluate(() => window.__sdeMap?.idle());
 }
+
+/**
+ * The page's URL once its view has settled. The history writes the view `WRITE_SETTLE_MS` after its
+ * last change (src/state/history.ts), so an action's URL comes a little after the action: this
+ * returns when the URL has not changed for twice that long.
+ * @throws when it is still changing after `timeout_ms`.
+ */
+export async function settledUrl(page: Page, timeout_ms = 20_000): Promise<string> {
+  const t0 = Date.now();
+  let url = page.url();
+  let since = Date.now();
+  while (Date.now() - since < 2 * WRITE_SETTLE_MS) {
+    if (Date.now() - t0 > timeout_ms) throw new Error(`the URL is still changing after ${timeout_ms} ms: ${url}`);
+    await page.waitForTimeout(50);
+    if (page.url() !== url) {
+      url = page.url();
+      since = Date.now();
+    }
+  }
+  return url;
+}
+
+/** The value of the URL parameter `name` once the view has settled (`settledUrl`); null when absent. */
+export const settledParam = async (page: Page, name: string): Promise<string | null> =>
+  new URL(await settledUrl(page)).searchParams.get(name);
 
 /**
  * The built data as the page is served them (read in the page, so that a test's expectations come

@@ -13,7 +13,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, settledParam, startHarness } from './harness';
 
 let h: Harness;
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -122,7 +122,6 @@ async function tabTo(page: Page, selector: string, max = 80, key = 'Tab'): Promi
   throw new Error(`${selector} not reached in ${max} presses of ${key}`);
 }
 
-const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 const waitParam = (page: Page, name: string, value: string | null) =>
   page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value] as const, {
     timeout: 30_000,
@@ -412,7 +411,7 @@ describe('keyboard only', () => {
       await tabTo(page, '.reset', 5);
       await page.keyboard.press('Enter');
       await waitParam(page, 'dir', null);
-      expect(param(page, 'district')).toBeNull();
+      expect(await settledParam(page, 'district')).toBeNull();
       // The layer toggle hides the parks' layers on the map; Space again shows them.
       await tabTo(page, '[data-layer-group=parks]', 10);
       await page.keyboard.press('Space');
@@ -539,7 +538,7 @@ describe('keyboard only', () => {
       await page.waitForSelector('[data-testid=stage]');
       await page.waitForFunction(() => document.activeElement?.closest('[data-testid=stage]') !== null);
       expectVisibleFocus(await focused(page), 'stage');
-      expect(param(page, 'pitch')).not.toBeNull();
+      expect(await settledParam(page, 'pitch')).not.toBeNull();
       if (process.env.SHOTS !== '0') await page.screenshot({ path: resolve(shots, 'focus-stage.png') });
       // Keys step through the stops; the current stop is ringed, not only filled.
       await page.keyboard.press('ArrowRight');
@@ -552,7 +551,7 @@ describe('keyboard only', () => {
       await page.keyboard.press('Escape');
       await page.waitForSelector('[data-testid=stage]', { state: 'detached' });
       await waitParam(page, 'pitch', null);
-      if (param(page, 'sel') !== null) {
+      if ((await settledParam(page, 'sel')) !== null) {
         await page.waitForSelector('[data-testid=card]');
         expect(await activeInside(page, '[data-testid=card]')).toBe(true);
         await page.keyboard.press('Escape');

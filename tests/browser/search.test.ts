@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, settledUrl, startHarness } from './harness';
 
 let h: Harness;
 
@@ -83,7 +83,7 @@ describe('search', () => {
     await results(page, '半导体');
     await page.getByTestId('search').press('Enter');
     await page.locator('[data-direction="integrated-circuits"][aria-pressed=true]').waitFor();
-    expect(new URL(page.url()).search).toContain('integrated-circuits');
+    expect(new URL(await settledUrl(page)).search).toContain('integrated-circuits');
     await page.close();
   });
 

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, settledUrl, startHarness } from './harness';
 
 let h: Harness;
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -69,9 +69,7 @@ describe('the view is the URL', () => {
     await page.locator(`[data-testid=search-hits] [data-id="${rec.properties.id}"]`).click();
     await page.locator(`[data-testid=card][data-id="${rec.properties.id}"]`).waitFor();
     await idle(page);
-    await page.waitForTimeout(1000);
-    await idle(page);
-    const url = page.url();
+    const url = await settledUrl(page);
     for (const p of [
       'lang=en',
       'dir=artificial-intelligence,big-data-cloud',
@@ -108,14 +106,19 @@ describe('the view is the URL', () => {
   it('steps through chosen views with Back and Forward', async () => {
     const { page, log } = await openPage(h);
     await gotoMap(page, h.origin);
+    // Each view settles before the next is chosen: the history writes it then (a burst of choices
+    // faster than that makes one entry).
     await page.click('[data-direction="blockchain"]');
+    await settledUrl(page);
     await page.getByTestId('search').fill('相城区');
     await page.getByTestId('search').press('Enter');
     await page.locator('[data-testid=card][data-id="xiangcheng"]').waitFor();
     await idle(page);
+    await settledUrl(page);
     const rec = await page.locator('[data-testid=card] [data-carrier]').first().getAttribute('data-carrier');
     await page.locator(`[data-testid=card] [data-carrier="${rec}"]`).click();
     await page.locator(`[data-testid=card][data-id="${rec}"]`).waitFor();
+    await settledUrl(page);
     await page.goBack();
     await page.locator('[data-testid=card][data-id="xiangcheng"]').waitFor();
     await page.goBack();
@@ -173,7 +176,7 @@ describe('cards behave', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[data-testid=card]'));
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
-    expect(page.url()).not.toContain('sel=');
+    expect(await settledUrl(page)).not.toContain('sel=');
     await page.close();
   });
 

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CarrierIndexFile, DIR_FLAG, type RecordShard, shardFile, shardOf } from '../../src/data/carrierIndex';
 import { TILED_LIST_MAX } from '../../src/ui/tiledNotes';
-import { gotoMap, type Harness, openPage, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, settledUrl, startHarness } from './harness';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const COUNT = 100_000;
@@ -174,9 +174,9 @@ describe('the tiled map at 100,000 carriers', () => {
       timeout: 30_000,
     });
     await idle(page);
-    await page.waitForTimeout(500);
+    const url = await settledUrl(page);
     expect(await page.locator('[data-testid="card"][data-kind="carrier"]').count()).toBe(0);
-    expect(page.url()).not.toContain('sel=');
+    expect(url).not.toContain('sel=');
     expect(log.pageErrors).toEqual([]);
     await page.close();
   });

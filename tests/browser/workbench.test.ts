@@ -10,7 +10,7 @@ import { csvParse } from 'd3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankSites } from '../../src/analysis/siteFinder';
-import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, settledParam, startHarness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ describe('the results table', () => {
     const id = ids[3];
     await page.locator(`[data-testid=results-table] tr[data-id="${id}"] .row-link`).click();
     await page.waitForSelector(`[data-testid=card][data-id="${id}"]`);
-    expect(new URL(page.url()).searchParams.get('sel')).toBe(id);
+    expect(await settledParam(page, 'sel')).toBe(id);
     expect(await page.locator(`tr[data-id="${id}"]`).getAttribute('aria-selected')).toBe('true');
     // Sorting by name reverses with a second press.
     await page.click('[data-sort=name]');

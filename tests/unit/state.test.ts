@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../src/analysis/filter';
-import { syncWithHistory } from '../../src/state/history';
+import { settledWrites, syncWithHistory, viewHref, type WriteScheduler } from '../../src/state/history';
 import { type Camera, createAppStore, DEFAULT_VIEW, type ViewState, viewOf } from '../../src/state/store';
 import {
   decodeView,
@@ -175,17 +175,30 @@ describe('URL codec', () => {
   });
 });
 
-/** A minimal `window` with a history that records what was pushed and replaced. */
+/**
+ * A minimal `window` with a history that records what was pushed and replaced, and a document whose
+ * visibility the test sets (`hide`).
+ */
 function fakeWindow(search = '') {
   const entries = [search];
   let index = 0;
-  const listeners: Array<() => void> = [];
+  const listeners = new Map<string, Array<() => void>>();
+  const on = (type: string, f: () => void) => listeners.set(type, [...(listeners.get(type) ?? []), f]);
+  const fire = (type: string) => {
+    for (const f of listeners.get(type) ?? []) f();
+  };
   const location = { pathname: '/', hash: '', search };
   const go = (url: string) => {
     location.search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
   };
+  const document = {
+    visibilityState: 'visible',
+    addEventListener: on,
+    removeEventListener: () => undefined,
+  };
   const win = {
     location,
+    document,
     history: {
       pushState: (_: unknown, __: string, url: string) => {
         go(url);
@@ -197,26 +210,46 @@ function fakeWindow(search = '') {
         entries[index] = location.search;
       },
     },
-    addEventListener: (_: string, f: () => void) => listeners.push(f),
+    addEventListener: on,
     removeEventListener: () => undefined,
   };
   const back = () => {
     index -= 1;
     location.search = entries[index];
-    for (const f of listeners) f();
+    fire('popstate');
   };
-  return { win: win as unknown as Window, entries, back, index: () => index };
+  const hide = () => {
+    document.visibilityState = 'hidden';
+    fire('visibilitychange');
+  };
+  return { win: win as unknown as Window, entries, back, hide, fire, index: () => index };
+}
+
+/** A scheduler the test runs by hand: `flush()` makes the pending write; `calls` counts the changes seen. */
+function manualWrites() {
+  let pending: (() => void) | null = null;
+  let calls = 0;
+  const schedule: WriteScheduler = (f) => {
+    pending = f;
+    calls += 1;
+  };
+  return { schedule, flush: () => pending?.(), calls: () => calls };
 }
 
 describe('history sync', () => {
   it('pushes an entry per chosen view, replaces on camera moves, and Back restores', () => {
     const { win, entries, back, index } = fakeWindow('?junk=1');
     const store = createAppStore();
-    syncWithHistory(store, known, win);
+    const writes = manualWrites();
+    syncWithHistory(store, known, win, writes.schedule);
     expect(entries).toEqual(['']);
     store.getState().setFilter({ directions: ['blockchain'] });
+    writes.flush();
     store.getState().setCamera(camera);
+    writes.flush();
+    expect(index()).toBe(1);
     store.getState().selectDistricts(['sip']);
+    writes.flush();
     expect(index()).toBe(2);
     expect(entries[1]).toBe('?dir=blockchain&view=120.6234,31.3012,10.25,15,30');
     back();
@@ -224,5 +257,65 @@ describe('history sync', () => {
     expect(store.getState().filter.directions).toEqual(['blockchain']);
     expect(store.getState().camera).toEqual(camera);
     expect(entries.length).toBe(3);
+    // The restore is not written as a new entry when its scheduled write comes.
+    writes.flush();
+    expect(index()).toBe(1);
+    expect(entries.length).toBe(3);
+  });
+
+  it('writes a burst of changes once, when the view has settled', () => {
+    const { win, entries, index } = fakeWindow();
+    const store = createAppStore();
+    const writes = manualWrites();
+    syncWithHistory(store, known, win, writes.schedule);
+    store.getState().setFilter({ directions: ['blockchain'] });
+    store.getState().setFilter({ directions: ['blockchain', 'big-data-cloud'] });
+    store.getState().setCamera(camera);
+    expect(writes.calls()).toBe(3);
+    // Nothing is written before the view settles.
+    expect(entries).toEqual(['']);
+    writes.flush();
+    expect(index()).toBe(1);
+    expect(entries).toEqual(['', '?dir=blockchain,big-data-cloud&view=120.6234,31.3012,10.25,15,30']);
+    // A burst that comes back to the entry's choices only updates the entry (here: its camera).
+    store.getState().setFilter({ directions: ['blockchain'] });
+    store.getState().setFilter({ directions: ['blockchain', 'big-data-cloud'] });
+    store.getState().setCamera({ ...camera, zoom: 11 });
+    writes.flush();
+    expect(index()).toBe(1);
+    expect(entries[1]).toBe('?dir=blockchain,big-data-cloud&view=120.6234,31.3012,11,15,30');
+  });
+
+  it('writes a pending change at once when the page is hidden or left', () => {
+    const { win, entries, hide, fire } = fakeWindow();
+    const store = createAppStore();
+    syncWithHistory(store, known, win, manualWrites().schedule);
+    store.getState().setFilter({ directions: ['blockchain'] });
+    fire('pagehide');
+    expect(entries).toEqual(['', '?dir=blockchain']);
+    store.getState().setLang('en');
+    hide();
+    expect(entries).toEqual(['', '?dir=blockchain', '?lang=en&dir=blockchain']);
+  });
+
+  it('debounces by default: one write WRITE_SETTLE_MS after the last change', async () => {
+    const { win, entries } = fakeWindow();
+    const store = createAppStore();
+    syncWithHistory(store, known, win, settledWrites(20));
+    store.getState().setFilter({ directions: ['blockchain'] });
+    await new Promise((r) => setTimeout(r, 10));
+    store.getState().setFilter({ directions: ['big-data-cloud'] });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(entries).toEqual(['']);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(entries).toEqual(['', '?dir=big-data-cloud']);
+  });
+
+  it('gives the link of a view, whatever the URL says yet', () => {
+    const store = createAppStore();
+    store.getState().setFilter({ directions: ['blockchain'] });
+    const loc = { origin: 'https://example.org', pathname: '/maps/suzhou/', hash: '#x' };
+    expect(viewHref(store.getState(), loc)).toBe('https://example.org/maps/suzhou/?dir=blockchain#x');
+    expect(viewHref(createAppStore().getState(), loc)).toBe('https://example.org/maps/suzhou/#x');
   });
 });
