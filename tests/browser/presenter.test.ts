@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoMap, type Harness, openPage, servedData, startHarness } from './harness';
+import { gotoMap, type Harness, openPage, servedData, settledParam, settledUrl, startHarness } from './harness';
 
 let h: Harness;
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -38,7 +38,7 @@ async function landedAt(page: Page, i: number): Promise<void> {
 }
 
 /** The stops of the pitch in the page's URL, as tokens (`overview`, `d:<id>`, `r:<id>`, `closing`). */
-const stopsInUrl = (page: Page) => (new URL(page.url()).searchParams.get('pitch') ?? '').split(',');
+const stopsInUrl = async (page: Page) => ((await settledParam(page, 'pitch')) ?? '').split(',');
 
 /** The part of the map the caption column leaves free (CSS px): x from the caption's right edge. */
 async function freeArea(page: Page) {
@@ -59,7 +59,7 @@ async function startAiPitch(page: Page): Promise<void> {
   expect(preview).toBeGreaterThan(3);
   await page.getByTestId('pitch-start').click();
   await landedAt(page, 0);
-  expect(stopsInUrl(page)).toHaveLength(preview);
+  expect(await stopsInUrl(page)).toHaveLength(preview);
 }
 
 describe('presenter mode', () => {
@@ -78,7 +78,7 @@ describe('presenter mode', () => {
       )
       .map((f) => f.properties.id)
       .sort();
-    const stops = stopsInUrl(page);
+    const stops = await stopsInUrl(page);
     expect(stops[0]).toBe('overview');
     expect(stops.at(-1)).toBe('closing');
 
@@ -184,13 +184,19 @@ describe('presenter mode', () => {
     ]) {
       expect(await page.evaluate((l) => window.__sdeMap?.textSize(l), layer), layer).toBeGreaterThanOrEqual(18);
     }
+    // The zoom buttons lie beside the caption column and below the stop progress bar, not under it.
+    const zoomIn = await page.locator('.maplibregl-ctrl-zoom-in').boundingBox();
+    const bar = await page.getByTestId('stage').locator('.stage-progress').boundingBox();
+    if (!zoomIn || !bar) throw new Error('no zoom button or progress bar');
+    expect(zoomIn.x).toBeGreaterThanOrEqual(bar.x);
+    expect(zoomIn.y).toBeGreaterThanOrEqual(bar.y + bar.height);
     if (process.env.SHOTS !== '0') await page.screenshot({ path: resolve(shots, 'presenter-1920.png') });
     // Off stage the labels are back to the page's sizes.
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=stage]', { state: 'detached' });
     expect(await page.evaluate(() => window.__sdeMap?.textSize('carriers-label'))).toBe(11);
     expect(await page.locator('header').isVisible()).toBe(true);
-    expect(new URL(page.url()).searchParams.has('pitch')).toBe(false);
+    expect(await settledParam(page, 'pitch')).toBeNull();
     await page.close();
   });
 
@@ -200,7 +206,7 @@ describe('presenter mode', () => {
     await gotoMap(page, h.origin, '?dir=artificial-intelligence&pitch=overview,d:sip,closing&stop=2');
     await landedAt(page, 1);
     const atStop = await camera(page);
-    const sel = new URL(page.url()).searchParams.get('sel');
+    const sel = await settledParam(page, 'sel');
     expect(sel).toBe('sip');
     // Click the district's city park on the map: its card opens over the stage.
     const { features } = await servedData(page);
@@ -249,7 +255,7 @@ describe('presenter mode', () => {
     await landedAt(page, 1);
     await page.keyboard.press('ArrowRight');
     await landedAt(page, 2);
-    const link = page.url();
+    const link = await settledUrl(page);
     const title = await page.getByTestId('stage-title').textContent();
     const cam = await camera(page);
 
@@ -270,7 +276,7 @@ describe('presenter mode', () => {
     await page.getByTestId('stage-lang').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.getByTestId('stage-count').textContent()).toMatch(/^Stop 3 of \d+$/);
-    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    expect(await settledParam(page, 'lang')).toBe('en');
     await idle(page);
     const labels = await page.evaluate(() => window.__sdeMap?.labels('districts-label'));
     const english = new Set(manifest.districts.map((d) => d.name_en));
@@ -321,7 +327,7 @@ describe('presenter mode', () => {
     await page.getByTestId('present').click();
     await page.getByTestId('pitch-builtin-ten-parks').click();
     await landedAt(page, 0);
-    const stops = stopsInUrl(page);
+    const stops = await stopsInUrl(page);
     expect(stops).toEqual(['overview', ...cityParks.map((id) => `r:${id}`), 'closing']);
     expect(await page.getByTestId('stage-title').textContent()).toBe('Suzhou at a glance');
     await page.keyboard.press('End');
