@@ -35,7 +35,10 @@ export function settledWrites(delay_ms = WRITE_SETTLE_MS): WriteScheduler {
  * What the history writes, and what "copy link" copies (so a link copied before the URL is written
  * is already the view's).
  */
-export function viewHref(state: ViewState, loc: Pick<Location, 'origin' | 'pathname' | 'hash'> = window.location): string {
+export function viewHref(
+  state: ViewState,
+  loc: Pick<Location, 'origin' | 'pathname' | 'hash'> = window.location,
+): string {
   const query = encodeView(state);
   return `${loc.origin}${loc.pathname}${query ? `?${query}` : ''}${loc.hash}`;
 }
