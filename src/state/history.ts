@@ -64,9 +64,8 @@ export function syncWithHistory(
   const write = (push: boolean) => {
     const state = store.getState();
     entryChosen = encodeView(state, false);
-    const query = encodeView(state);
-    if (query === win.location.search.replace(/^\?/, '')) return;
-    const url = `${win.location.pathname}${query ? `?${query}` : ''}${win.location.hash}`;
+    if (encodeView(state) === win.location.search.replace(/^\?/, '')) return;
+    const url = viewHref(state, win.location);
     if (push) win.history.pushState(null, '', url);
     else win.history.replaceState(null, '', url);
   };

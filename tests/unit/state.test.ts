@@ -187,7 +187,7 @@ function fakeWindow(search = '') {
   const fire = (type: string) => {
     for (const f of listeners.get(type) ?? []) f();
   };
-  const location = { pathname: '/', hash: '', search };
+  const location = { origin: 'https://example.org', pathname: '/', hash: '', search };
   const go = (url: string) => {
     location.search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
   };
