@@ -34,8 +34,8 @@
  * (50,000) carriers only cold, one filter change and one language switch, in RUNS_LARGE runs (a
  * 100,000-carrier GeoJSON app session with every scenario takes about five minutes here).
  *
- * Environment: RUNS (measured runs, default 3), RUNS_LARGE (runs from LARGE_FROM carriers, default
- * 1), SCALES (default `seed,10000,100000`; add `tiled-100000` for the tiled form; a number is a synthetic scale served as GeoJSON,
+ * Environment: RUNS (measured runs, default 3), RUNS_SMALL (runs up to SMALL_TO carriers, the seed:
+ * default 5, or RUNS if more), RUNS_LARGE (runs from LARGE_FROM carriers, default 1), SCALES (default `seed,10000,100000`; add `tiled-100000` for the tiled form; a number is a synthetic scale served as GeoJSON,
  * `tiled-<number>` one in the build's tiled form, app only), ONLY (scenarios at every scale,
  * e.g. `cold,filter`; of cold, filter, lang, pan, flyto, near, sites, stop), WARMUP (`0` skips the
  * warm-up pair), GENERATOR (`bench`: this folder's synthetic generator even when the build's
@@ -79,6 +79,17 @@ const ONLY: Set<Scenario> | null = process.env.ONLY
  */
 const LARGE_FROM = 50_000;
 const RUNS_LARGE = Number(process.env.RUNS_LARGE ?? 1);
+/**
+ * Up to this many carriers a scale is small (the seed): every scenario runs there, in RUNS_SMALL
+ * runs. A session there takes about half a minute, and its filter changes about a tenth of a second
+ * each: with three sessions of eight changes, one burst of load on this shared machine moved the
+ * median by a tenth (ratios 1.05 to 1.32 from the same build), so small scales get more of both.
+ */
+const SMALL_TO = 1000;
+const RUNS_SMALL = Number(process.env.RUNS_SMALL ?? Math.max(RUNS, 5));
+/** Measured runs at a scale. */
+const runsFor = (carriers: number, large: boolean): number =>
+  large ? Math.min(RUNS, RUNS_LARGE) : carriers <= SMALL_TO ? RUNS_SMALL : RUNS;
 
 /**
  * The scenarios run at a scale: ONLY, else all at the seed scale; the map's scenarios (those the
@@ -86,7 +97,7 @@ const RUNS_LARGE = Number(process.env.RUNS_LARGE ?? 1);
  */
 function scenariosFor(carriers: number, large: boolean): Set<Scenario> {
   if (ONLY) return ONLY;
-  if (carriers <= 1000) return new Set(SCENARIOS);
+  if (carriers <= SMALL_TO) return new Set(SCENARIOS);
   if (!large) return new Set<Scenario>(['cold', 'filter', 'lang', 'pan', 'flyto']);
   return new Set<Scenario>(['cold', 'filter', 'lang']);
 }
@@ -481,14 +492,19 @@ function scaleFacts(dataDir: string, realDir: string): Pick<AppScale, 'parks' | 
 /** Directions toggled by the filter-change scenario (on, off, on, off …): fewer as a change gets slower. */
 function filterKeys(carriers: number, large: boolean): string[] {
   const keys = ['blockchain', 'artificial-intelligence', 'industrial-internet', 'digital-finance'];
-  return keys.slice(0, carriers <= 1000 ? 4 : large ? 1 : 2);
+  return keys.slice(0, carriers <= SMALL_TO ? 4 : large ? 1 : 2);
 }
+/** Times the on/off sequence runs in a session at a small scale (a change there takes about 0.1 s). */
+const FILTER_ROUNDS_SMALL = 3;
 /**
- * The filter steps: each direction on, then off again; at a large scale only the first one on (a
- * change takes about ten seconds there).
+ * The filter steps: each direction on, then off again (FILTER_ROUNDS_SMALL times over at a small
+ * scale); at a large scale only the first one on (a change takes about ten seconds there).
  */
-const filterSteps = (keys: string[], large: boolean): string[][] =>
-  large ? [[keys[0]]] : keys.flatMap((k) => [[k], []]);
+function filterSteps(keys: string[], carriers: number, large: boolean): string[][] {
+  if (large) return [[keys[0]]];
+  const round = keys.flatMap((k) => [[k], []]);
+  return carriers <= SMALL_TO ? Array.from({ length: FILTER_ROUNDS_SMALL }, () => round).flat() : round;
+}
 
 /** Runs `fn` as scenario `name` when the session's scenarios include it; an error is recorded and the session goes on. */
 async function scenario(
@@ -558,7 +574,7 @@ async function appSession(
 
     await scenario(ctx, 'filter', async () => {
       const keys = filterKeys(scale.carriers, scale.large);
-      const steps = filterSteps(keys, scale.large).length;
+      const steps = filterSteps(keys, scale.carriers, scale.large).length;
       const cpu0 = chromiumCpu_ms();
       // Step i toggles direction i / 2 (on, then off): the steps the bare page's patches follow.
       for (let i = 0; i < steps; i++) {
@@ -573,7 +589,7 @@ async function appSession(
             await next;
             return performance.now() - t0;
           },
-          keys[Math.floor(i / 2)],
+          keys[Math.floor(i / 2) % keys.length],
         );
         put('filter_ms', ms);
       }
@@ -953,7 +969,7 @@ function fmt(v: number | undefined, unit: string): string {
 if (!existsSync(resolve(DIST, 'index.html'))) throw new Error(`${DIST} missing: run "npm run build" first`);
 mkdirSync(SITE, { recursive: true });
 log(
-  `bench: runs ${RUNS} (${RUNS_LARGE} from ${LARGE_FROM} carriers)${WARMUP ? ' + 1 warm-up' : ''}, scales ${SCALES.map((s) => s.id).join(', ')}`,
+  `bench: runs ${RUNS} (${RUNS_SMALL} up to ${SMALL_TO} carriers, ${RUNS_LARGE} from ${LARGE_FROM})${WARMUP ? ' + 1 warm-up' : ''}, scales ${SCALES.map((s) => s.id).join(', ')}`,
 );
 
 // The served folders and the bare page's files.
@@ -977,7 +993,7 @@ for (const def of SCALES) {
         resolve(SITE, 'baseline'),
         BASELINE_PATH,
         def.id,
-        filterSteps(filterKeys(p.carriers, def.large), def.large),
+        filterSteps(filterKeys(p.carriers, def.large), p.carriers, def.large),
       )
     : null;
   prepared.push({
@@ -1025,9 +1041,11 @@ try {
         warm,
       );
   }
-  for (let run = 0; run < RUNS; run++) {
+  const rounds = Math.max(...prepared.map((p) => runsFor(p.app.carriers, p.def.large)));
+  for (let run = 0; run < rounds; run++) {
     for (const p of prepared) {
-      if (p.def.large && run >= RUNS_LARGE) continue;
+      const runs = runsFor(p.app.carriers, p.def.large);
+      if (run >= runs) continue;
       const order: Variant[] = run % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
       for (const variant of order) {
         const t0 = Date.now();
@@ -1057,7 +1075,7 @@ try {
           errors.push({ scale: p.def.id, variant, run, scenario: 'session', message });
           log(`  ✗ ${variant} ${p.def.id} session: ${message}`);
         }
-        log(`run ${run + 1}/${RUNS} ${p.def.id} ${variant}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        log(`run ${run + 1}/${runs} ${p.def.id} ${variant}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
     }
   }
@@ -1108,7 +1126,7 @@ const report = {
     warmup: WARMUP ? 1 : 0,
     scales: prepared.map((p) => ({
       id: p.def.id,
-      runs: p.def.large ? Math.min(RUNS, RUNS_LARGE) : RUNS,
+      runs: runsFor(p.app.carriers, p.def.large),
       scenarios: [...p.only],
       carriers: p.app.carriers,
       meanFeature_bytes: p.meanFeature_bytes,
@@ -1141,7 +1159,7 @@ mkdirSync(resolve(OUT, '..'), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
 
 console.log(
-  `\nbench: ${RUNS} measured runs per scale (${WARMUP ? 'after 1 warm-up pair, ' : ''}fresh context each, app and bare page interleaved)`,
+  `\nbench: ${RUNS} measured runs per scale, ${RUNS_SMALL} up to ${SMALL_TO} carriers (${WARMUP ? 'after 1 warm-up pair, ' : ''}fresh context each, app and bare page interleaved)`,
 );
 console.log(
   `machine: ${report.machine.cores} cores, ${report.machine.cpu}; Chromium ${chromiumVersion}; load average ${report.machine.loadavg_before.join(' ')} → ${report.machine.loadavg_after.join(' ')}`,
