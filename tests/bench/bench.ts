@@ -35,7 +35,8 @@
  * 100,000-carrier GeoJSON app session with every scenario takes about five minutes here).
  *
  * Environment: RUNS (measured runs, default 3), RUNS_SMALL (runs up to SMALL_TO carriers, the seed:
- * default 5, or RUNS if more), RUNS_LARGE (runs from LARGE_FROM carriers, default 1), SCALES (default `seed,10000,100000`; add `tiled-100000` for the tiled form; a number is a synthetic scale served as GeoJSON,
+ * default 5, or RUNS if more), RUNS_LARGE (runs from LARGE_FROM carriers, default 1), SCALES
+ * (default `seed,10000,100000`; add `tiled-100000` for the tiled form; a number is a synthetic scale served as GeoJSON,
  * `tiled-<number>` one in the build's tiled form, app only), ONLY (scenarios at every scale,
  * e.g. `cold,filter`; of cold, filter, lang, pan, flyto, near, sites, stop), WARMUP (`0` skips the
  * warm-up pair), GENERATOR (`bench`: this folder's synthetic generator even when the build's
@@ -83,7 +84,7 @@ const RUNS_LARGE = Number(process.env.RUNS_LARGE ?? 1);
  * Up to this many carriers a scale is small (the seed): every scenario runs there, in RUNS_SMALL
  * runs. A session there takes about half a minute, and its filter changes about a tenth of a second
  * each: with three sessions of eight changes, one burst of load on this shared machine moved the
- * median by a tenth (ratios 1.05 to 1.32 from the same build), so small scales get more of both.
+ * median by a tenth (ratios 1.00 to 1.32 from the same build), so small scales get more of both.
  */
 const SMALL_TO = 1000;
 const RUNS_SMALL = Number(process.env.RUNS_SMALL ?? Math.max(RUNS, 5));
@@ -576,7 +577,8 @@ async function appSession(
       const keys = filterKeys(scale.carriers, scale.large);
       const steps = filterSteps(keys, scale.carriers, scale.large).length;
       const cpu0 = chromiumCpu_ms();
-      // Step i toggles direction i / 2 (on, then off): the steps the bare page's patches follow.
+      // Step i toggles direction i / 2, round after round (on, then off): the steps the bare page's
+      // patches follow.
       for (let i = 0; i < steps; i++) {
         const ms = await page.evaluate(
           async (k) => {
