@@ -37,7 +37,7 @@ export function drawerHeightPx(viewport_px: number): number {
 
 /**
  * Width (CSS px) of the presenter's caption column for a viewport width (px): 36% of it, at most
- * 720 px (app.css `.stage-caption` uses the same rule). The camera keeps it clear.
+ * 720 px (app.css `--stage-caption-width` is the same rule). The camera keeps it clear.
  */
 export function stageCaptionWidthPx(viewport_px: number): number {
   return Math.min(0.36 * viewport_px, 720);
